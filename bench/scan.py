@@ -1,0 +1,127 @@
+"""`python -m bench scan`: scans through the real service path on SQLite with production pragmas.
+
+Prints p50/p99 latency per scan and, measured in the same run on the same disk, the floor: a
+bare sqlite3 insert+commit of one row with the same pragmas. Target: p99 < 15 ms, ratio < 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from biip.checksums import gs1_standard_check_digit
+from sqlalchemy import insert
+
+from bench._common import emit, fresh_sqlite, production_sqlite, summary_ms
+from db.engine import make_engine, make_sessionmaker
+from db.enums import Role
+from db.models import Barcode, Order, OrderLine, Product
+from devices.scan import ScanInput
+from workstation.domain.outcomes import Outcome
+from workstation.services.operators import add_operator
+from workstation.services.pack import PackService
+from workstation.settings import Settings
+
+LINES_PER_ORDER = 5
+UNITS_PER_LINE = 10
+
+
+def gtin13(n: int) -> str:
+    body = f"899{n:09d}"  # 899: Indonesia's GS1 prefix
+    return body + str(gs1_standard_check_digit(body))
+
+
+def build(url: str, scans: int) -> list[tuple[str, list[str]]]:
+    """Orders of 5 lines x 10 units, enough for `scans` item scans; returns their scripts."""
+    engine = make_engine(url)
+    sessions = make_sessionmaker(engine)
+    n_orders = max(1, scans // (LINES_PER_ORDER * UNITS_PER_LINE))
+    n_products = 200
+    now = datetime.now(UTC)
+    with sessions.begin() as s:
+        s.execute(insert(Product), [
+            {"id": i + 1, "sku": f"SKU-{i:05d}", "name": f"Product {i}", "weight_grams": 100,
+             "fragile": False, "serial_tracked": False, "lot_tracked": False,
+             "created_at": now, "updated_at": now}
+            for i in range(n_products)])
+        s.execute(insert(Barcode), [
+            {"product_id": i + 1, "code": "0" + gtin13(i), "kind": "gtin", "pack_quantity": 1}
+            for i in range(n_products)])
+        s.execute(insert(Order), [
+            {"id": o + 1, "number": f"BENCH-{o:06d}", "channel": "web", "customer_name": "x",
+             "ship_to_name": "x", "address_lines": "x", "city": "x", "country": "ID",
+             "carrier": "JNE", "priority": 0, "language": "id", "return_label": False,
+             "status": "new", "imported_at": now, "updated_at": now}
+            for o in range(n_orders)])
+        s.execute(insert(OrderLine), [
+            {"order_id": o + 1, "line_no": k + 1,
+             "product_id": (o * LINES_PER_ORDER + k) % n_products + 1,
+             "quantity": UNITS_PER_LINE, "quantity_entry": False}
+            for o in range(n_orders) for k in range(LINES_PER_ORDER)])
+        add_operator(s, "bench", "Bench Operator", Role.OPERATOR, badge="B-BENCH")
+    engine.dispose()
+    scripts = []
+    for o in range(n_orders):
+        codes = [gtin13((o * LINES_PER_ORDER + k) % n_products)
+                 for k in range(LINES_PER_ORDER) for _ in range(UNITS_PER_LINE)]
+        scripts.append((f"BENCH-{o:06d}", codes))
+    return scripts
+
+
+def measure_service(url: str, scripts: list[tuple[str, list[str]]]) -> list[float]:
+    engine = make_engine(url)
+    service = PackService(make_sessionmaker(engine), Settings(station="BENCH"))
+    service.sign_in("bench")
+    samples: list[float] = []
+    for number, codes in scripts:
+        opened = service.handle_scan(ScanInput(text=number, source="bench"))
+        assert opened.outcome is Outcome.ORDER_OPENED, opened.message
+        for code in codes:
+            t0 = time.perf_counter()
+            result = service.handle_scan(ScanInput(text=code, source="bench"))
+            samples.append(time.perf_counter() - t0)
+            assert result.outcome in (Outcome.ACCEPTED, Outcome.ORDER_COMPLETE), result.message
+    engine.dispose()
+    return samples
+
+
+def measure_floor(path: Path, count: int) -> list[float]:
+    conn = production_sqlite(path)
+    conn.execute("CREATE TABLE floor (id INTEGER PRIMARY KEY, raw TEXT, at TEXT)")
+    samples = []
+    for i in range(count):
+        t0 = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO floor (raw, at) VALUES (?, ?)", (gtin13(i), "2026-11-23"))
+        conn.execute("COMMIT")
+        samples.append(time.perf_counter() - t0)
+    conn.close()
+    return samples
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench scan")
+    parser.add_argument("--scans", type=int, default=10_000)
+    parser.add_argument("--dir", type=Path, default=None,
+                        help="Where the database files go (default: a temporary directory).")
+    args = parser.parse_args(argv)
+    directory = args.dir or Path(tempfile.mkdtemp(prefix="ws-bench-scan-"))
+    url = fresh_sqlite(directory, "scan.db")
+    scripts = build(url, args.scans)
+    service = measure_service(url, scripts)
+    floor = measure_floor(directory / "floor.db", len(service))
+    s, f = summary_ms(service), summary_ms(floor)
+    emit({
+        "benchmark": "scan",
+        "scans": len(service),
+        "service_p50_ms": s["p50_ms"], "service_p99_ms": s["p99_ms"],
+        "service_mean_ms": s["mean_ms"],
+        "floor_p50_ms": f["p50_ms"], "floor_p99_ms": f["p99_ms"],
+        "ratio_p50": round(s["p50_ms"] / f["p50_ms"], 2),
+        "ratio_p99": round(s["p99_ms"] / f["p99_ms"], 2),
+        "target": "p99 < 15 ms, ratio < 2",
+    })
+    return 0

@@ -1,0 +1,441 @@
+"""SQLAlchemy 2.x typed models: the packing station's data.
+
+One module on purpose: the tables are small, reference each other, and Alembic's autogenerate
+reads them from one ``Base.metadata``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db.enums import (
+    BarcodeKind,
+    LineExceptionKind,
+    OrderStatus,
+    ParcelStatus,
+    PrintJobState,
+    Role,
+    SessionStatus,
+)
+from db.types import UTCDateTime
+
+# Constraint names Alembic can rely on, on SQLite and PostgreSQL alike.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# BIGINT on PostgreSQL, INTEGER (the rowid alias, auto-incrementing) on SQLite.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _one_of(column: str, values: type[StrEnum]) -> CheckConstraint:
+    allowed = ", ".join(f"'{v.value}'" for v in values)
+    return CheckConstraint(f"{column} IN ({allowed})", name=f"{column}_allowed")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+    }
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    weight_grams: Mapped[int | None]
+    length_mm: Mapped[int | None]
+    width_mm: Mapped[int | None]
+    height_mm: Mapped[int | None]
+    fragile: Mapped[bool] = mapped_column(Boolean, default=False)
+    serial_tracked: Mapped[bool] = mapped_column(Boolean, default=False)
+    lot_tracked: Mapped[bool] = mapped_column(Boolean, default=False)
+    image_path: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    barcodes: Mapped[list[Barcode]] = relationship(
+        back_populates="product", cascade="all, delete-orphan"
+    )
+
+
+class Barcode(Base):
+    """A code that identifies a product; a case or inner-pack code counts ``pack_quantity``."""
+
+    __tablename__ = "barcodes"
+    __table_args__ = (
+        _one_of("kind", BarcodeKind),
+        CheckConstraint("pack_quantity >= 1", name="pack_quantity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("products.id", ondelete="CASCADE"), index=True
+    )
+    code: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    pack_quantity: Mapped[int] = mapped_column(Integer, default=1)
+
+    product: Mapped[Product] = relationship(back_populates="barcodes")
+
+
+class Station(Base):
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    hostname: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Heartbeat: refreshed by every action at the station; a claim held by a station silent for
+    # longer than the configured stale time may be taken over by a lead.
+    last_seen_at: Mapped[datetime | None]
+
+
+class Operator(Base):
+    __tablename__ = "operators"
+    __table_args__ = (_one_of("role", Role),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default=Role.OPERATOR.value)
+    badge: Mapped[str | None] = mapped_column(String(128), unique=True)
+    pin_hash: Mapped[str | None] = mapped_column(String(255))  # argon2id, never the PIN
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        _one_of("status", OrderStatus),
+        Index("ix_orders_status_ship_by", "status", "ship_by"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    channel: Mapped[str] = mapped_column(String(32), default="api")
+    external_id: Mapped[str | None] = mapped_column(String(128))
+    customer_name: Mapped[str] = mapped_column(String(300))
+    customer_email: Mapped[str | None] = mapped_column(String(300))
+    ship_to_name: Mapped[str] = mapped_column(String(300))
+    ship_to_company: Mapped[str | None] = mapped_column(String(300))
+    address_lines: Mapped[str] = mapped_column(Text)  # newline-separated, any script
+    city: Mapped[str] = mapped_column(String(200))
+    region: Mapped[str | None] = mapped_column(String(200))
+    postcode: Mapped[str | None] = mapped_column(String(32))
+    country: Mapped[str] = mapped_column(String(2))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    carrier: Mapped[str] = mapped_column(String(64))
+    service: Mapped[str | None] = mapped_column(String(64))
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    ship_by: Mapped[datetime | None]
+    notes: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    currency: Mapped[str | None] = mapped_column(String(3))
+    return_label: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default=OrderStatus.NEW.value)
+    hold_reason: Mapped[str | None] = mapped_column(Text)
+    # The claim: which station has the order open. Set and cleared by conditional UPDATEs so
+    # two stations can never both hold it.
+    claim_station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
+    claim_operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    claimed_at: Mapped[datetime | None]
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    packed_at: Mapped[datetime | None]
+    shipped_at: Mapped[datetime | None]
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_no"
+    )
+    claim_station: Mapped[Station | None] = relationship(foreign_keys=[claim_station_id])
+    claim_operator: Mapped[Operator | None] = relationship(foreign_keys=[claim_operator_id])
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        UniqueConstraint("order_id", "line_no", name="uq_order_lines_order_line_no"),
+        CheckConstraint("quantity >= 1", name="quantity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    # Many identical units may be counted by typing a quantity instead of scanning each one.
+    quantity_entry: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+    product: Mapped[Product] = relationship()
+
+
+class OrderStatusChange(Base):
+    __tablename__ = "order_status_history"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Tote(Base):
+    __tablename__ = "totes"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    order_id: Mapped[int | None] = mapped_column(
+        ForeignKey("orders.id", ondelete="SET NULL"), index=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class PackSession(Base):
+    """One attempt at packing one order at one station; the durable state of the verifier."""
+
+    __tablename__ = "pack_sessions"
+    __table_args__ = (
+        _one_of("status", SessionStatus),
+        # At most one live (open or paused) session per order, enforced by the database.
+        Index(
+            "uq_pack_sessions_live_order",
+            "order_id",
+            unique=True,
+            sqlite_where=text("status IN ('open', 'paused')"),
+            postgresql_where=text("status IN ('open', 'paused')"),
+        ),
+        Index("ix_pack_sessions_station_status", "station_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    status: Mapped[str] = mapped_column(String(16), default=SessionStatus.OPEN.value)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+    # What the next scan must be (serial or lot of an item just scanned), or null.
+    pending: Mapped[dict[str, Any] | None]
+    # Bumped by every state change; a stale writer's UPDATE ... WHERE version = n finds nothing.
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+    order: Mapped[Order] = relationship()
+    parcels: Mapped[list[Parcel]] = relationship(
+        back_populates="session", order_by="Parcel.seq", cascade="all, delete-orphan"
+    )
+
+
+class ScanEvent(Base):
+    """Every scan, whatever its outcome: the record that accuracy figures are made from."""
+
+    __tablename__ = "scan_events"
+    __table_args__ = (
+        Index("ix_scan_events_recorded_at", "recorded_at"),
+        Index("ix_scan_events_station_recorded", "station_id", "recorded_at"),
+        Index("ix_scan_events_session", "session_id"),
+        Index("ix_scan_events_order", "order_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("pack_sessions.id"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    raw: Mapped[str] = mapped_column(Text)
+    symbology: Mapped[str | None] = mapped_column(String(8))
+    source: Mapped[str | None] = mapped_column(String(200))
+    interpretation: Mapped[dict[str, Any] | None]
+    outcome: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str | None] = mapped_column(Text)
+    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    quantity: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[datetime]  # when the device delivered it
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)  # when it was committed
+
+
+class Parcel(Base):
+    __tablename__ = "parcels"
+    __table_args__ = (
+        _one_of("status", ParcelStatus),
+        UniqueConstraint("session_id", "seq", name="uq_parcels_session_seq"),
+        Index("ix_parcels_order", "order_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("pack_sessions.id", ondelete="CASCADE"))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default=ParcelStatus.OPEN.value)
+    box_type: Mapped[str | None] = mapped_column(String(64))
+    weight_grams: Mapped[int | None]
+    tracking_number: Mapped[str | None] = mapped_column(String(64), unique=True)
+    sscc: Mapped[str | None] = mapped_column(String(18), unique=True)
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None]
+    label_confirmed_at: Mapped[datetime | None]
+
+    session: Mapped[PackSession] = relationship(back_populates="parcels")
+    items: Mapped[list[ParcelItem]] = relationship(
+        back_populates="parcel", cascade="all, delete-orphan", order_by="ParcelItem.id"
+    )
+
+
+class ParcelItem(Base):
+    """Units of one order line in one parcel, as accepted by one scan."""
+
+    __tablename__ = "parcel_items"
+    __table_args__ = (CheckConstraint("quantity >= 1", name="quantity_positive"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    parcel_id: Mapped[int] = mapped_column(
+        ForeignKey("parcels.id", ondelete="CASCADE"), index=True
+    )
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[str | None] = mapped_column(String(128))
+    lot: Mapped[str | None] = mapped_column(String(64))
+    expiry: Mapped[str | None] = mapped_column(String(10))  # ISO date
+    scan_event_id: Mapped[int | None] = mapped_column(ForeignKey("scan_events.id"))
+
+    parcel: Mapped[Parcel] = relationship(back_populates="items")
+
+
+class LineException(Base):
+    """A short or damaged unit recorded against a line during a session."""
+
+    __tablename__ = "line_exceptions"
+    __table_args__ = (
+        _one_of("kind", LineExceptionKind),
+        CheckConstraint("quantity >= 1", name="quantity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("pack_sessions.id", ondelete="CASCADE"), index=True
+    )
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PrintJob(Base):
+    """The outbox of the print spooler: the exact bytes to print, and what became of them."""
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (
+        _one_of("state", PrintJobState),
+        Index("ix_print_jobs_printer_state", "printer_url", "state", "id"),
+        Index("ix_print_jobs_parcel", "parcel_id"),
+        Index("ix_print_jobs_order", "order_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    parcel_id: Mapped[int | None] = mapped_column(ForeignKey("parcels.id"))
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # shipping, return, slip, manifest, test
+    format: Mapped[str] = mapped_column(String(8))  # zpl, pdf, escpos, png
+    printer_url: Mapped[str] = mapped_column(String(500))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    state: Mapped[str] = mapped_column(String(16), default=PrintJobState.PENDING.value)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    reprint_of_id: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    next_attempt_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+
+
+class Counter(Base):
+    """Named sequences shared by every station (tracking numbers, SSCC serial references)."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class AuditEntry(Base):
+    """Append-only: the migration installs triggers that refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"), Index("ix_audit_log_order", "order_id"))
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    action: Mapped[str] = mapped_column(String(64))
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    # A lead who authorised the action with a badge, where one did.
+    authorised_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[dict[str, Any] | None]
+
+
+__all__ = [
+    "AuditEntry",
+    "Barcode",
+    "Base",
+    "Counter",
+    "LineException",
+    "Operator",
+    "Order",
+    "OrderLine",
+    "OrderStatusChange",
+    "PackSession",
+    "Parcel",
+    "ParcelItem",
+    "PrintJob",
+    "Product",
+    "ScanEvent",
+    "Station",
+    "Tote",
+    "utcnow",
+]

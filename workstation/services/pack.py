@@ -1,0 +1,795 @@
+"""The pack use case: every scan at a station goes through ``PackService.handle_scan``.
+
+One scan is one database transaction: the scan event and the new session state are committed
+before the outcome is returned, so an outcome the operator saw survives a crash or power cut,
+and a restart resumes the open session exactly (the state lives only in the database).
+The UI, the ``workstation scan`` command and the tests all call this same path.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.enums import LineExceptionKind, OrderStatus, ParcelStatus, SessionStatus
+from db.models import (
+    LineException,
+    Operator,
+    Order,
+    PackSession,
+    Parcel,
+    ParcelItem,
+    ScanEvent,
+    Station,
+)
+from devices.scan import ScanInput
+from workstation.domain.barcodes import (
+    BOX_PREFIX,
+    WEIGHT_PREFIX,
+    CodeKind,
+    Interpretation,
+    interpret,
+)
+from workstation.domain.outcomes import Outcome, Severity, render_message, severity
+from workstation.domain.pack import (
+    Decision,
+    Mode,
+    PackState,
+    Pending,
+    ResolvedScan,
+    decide,
+    enter_quantity,
+)
+from workstation.services import pack_fast
+from workstation.services import pack_store as store
+from workstation.services.audit import audit
+from workstation.services.errors import (
+    ConflictError,
+    DatabaseUnavailableError,
+    NotFoundError,
+    PermissionDeniedError,
+    WorkstationError,
+)
+from workstation.services.operators import (
+    OperatorInfo,
+    ensure_station,
+    find_operator,
+    operator_by_badge,
+)
+from workstation.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_HEARTBEAT_EVERY = timedelta(seconds=30)
+
+Clock = Callable[[], datetime]
+
+# Reason codes a command barcode may carry (CMD:SHORT:<REASON>, CMD:DAMAGED:<REASON>).
+REASONS = {
+    "OUT_OF_STOCK": "out of stock",
+    "NOT_FOUND": "not found at pick location",
+    "DAMAGED": "damaged",
+    "WRONG_PICK": "wrong item picked",
+    "EXPIRED": "expired",
+    "OTHER": "other",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LineView:
+    line_id: int
+    line_no: int
+    sku: str
+    name: str
+    ordered: int
+    scanned: int
+    short: int
+    serial_tracked: bool
+    lot_tracked: bool
+    fragile: bool
+
+    @property
+    def state(self) -> str:
+        if self.scanned + self.short >= self.ordered:
+            return "short" if self.short else "done"
+        return "partial" if self.scanned else "todo"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    session_id: int
+    order_number: str
+    status: str
+    lines: tuple[LineView, ...]
+    pending: dict[str, Any] | None
+    parcel_seq: int | None
+    parcels: int
+
+    @property
+    def complete(self) -> bool:
+        return all(x.scanned + x.short >= x.ordered for x in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    outcome: Outcome
+    severity: Severity
+    message: str
+    event_id: int | None
+    order_number: str | None = None
+    session: SessionView | None = None
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def _view(session: Session, pack: PackSession, state: PackState) -> SessionView:
+    parcel = session.scalar(
+        select(Parcel.seq).where(Parcel.session_id == pack.id,
+                                 Parcel.status == ParcelStatus.OPEN.value)
+    )
+    count = len(store.parcel_counts(session, pack.id))
+    lines = tuple(
+        LineView(x.line_id, x.line_no, x.sku, x.name, x.ordered, x.scanned, x.short,
+                 x.serial_tracked, x.lot_tracked, x.fragile)
+        for x in state.lines
+    )
+    return SessionView(pack.id, state.order_number, pack.status, lines,
+                       state.pending.to_json() if state.pending else None, parcel, count)
+
+
+class PackService:
+    """The packing use cases for one station. Not thread-safe: one per station thread."""
+
+    def __init__(self, sessions: sessionmaker[Session], settings: Settings,
+                 clock: Clock | None = None) -> None:
+        self._sessions = sessions
+        self._settings = settings
+        self._clock: Clock = clock or (lambda: datetime.now(UTC))
+        self._station_id: int | None = None
+        self.operator: OperatorInfo | None = None
+        self._live: pack_fast.Live | None = None
+        self._last_heartbeat: datetime | None = None
+        engine = sessions.kw.get("bind")
+        assert engine is not None, "the sessionmaker must be bound to an engine"
+        self._writer = pack_fast.ScanWriter(engine)
+
+    # -- who and where --------------------------------------------------------------------
+
+    @property
+    def station_name(self) -> str:
+        return self._settings.station
+
+    def _register_station(self, now: datetime) -> None:
+        # In its own transaction, before the action's: a rolled-back action cannot leave us
+        # holding the id of a station row that was never committed.
+        if self._station_id is None:
+            with _Tx(self._sessions) as session:
+                self._station_id = ensure_station(session, self._settings.station, now)
+
+    def _station(self, session: Session, now: datetime) -> int:
+        assert self._station_id is not None, "registered by _transaction()"
+        session.execute(
+            update(Station).where(Station.id == self._station_id).values(last_seen_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        self._last_heartbeat = now
+        return self._station_id
+
+    def sign_in(self, code_or_badge: str) -> OperatorInfo:
+        with self._transaction() as session:
+            self.operator = find_operator(session, code_or_badge)
+            self._station(session, self._clock())
+        return self.operator
+
+    def _transaction(self) -> _Tx:
+        self._register_station(self._clock())
+        return _Tx(self._sessions)
+
+    # -- the scan path --------------------------------------------------------------------
+
+    def handle_scan(self, scan: ScanInput) -> ScanResult:
+        """Interpret one scan, apply it, commit, and only then return what to tell the operator."""
+        now = self._clock()
+        interp = interpret(scan.text, scan.symbology)
+        if self._live is not None:
+            fast = self._fast_scan(self._live, scan, interp, now)
+            if fast is not None:
+                return fast
+        self._live = None
+        with self._transaction() as session:
+            station_id = self._station(session, now)
+            pack = self._open_session(session, station_id, lock=True)
+            event = ScanEvent(
+                station_id=station_id,
+                operator_id=self.operator.id if self.operator else None,
+                raw=scan.text[:4000],
+                symbology=interp.symbology,
+                source=scan.source[:200],
+                interpretation=interp.as_record(),
+                received_at=scan.received_at,
+                recorded_at=now,
+                outcome="",
+            )
+            if interp.kind is CodeKind.COMMAND:
+                result = self._command(session, pack, interp.command or "", station_id, now)
+            elif pack is None:
+                result = self._no_session(session, interp.text, station_id, now)
+            else:
+                result = self._in_session(session, pack, interp, station_id, now, event)
+            event.outcome = result.outcome.value
+            event.message = result.message
+            if result.session is not None:
+                event.session_id = result.session.session_id
+                event.order_id = session.scalar(
+                    select(PackSession.order_id).where(PackSession.id == result.session.session_id)
+                )
+            session.add(event)
+            session.flush()
+            result = replace(result, event_id=event.id)
+            live = self._load_live(session, station_id)
+        self._live = live  # only once the transaction has committed
+        return result
+
+    # -- the fast path: the next unit of the open order -----------------------------------
+
+    def _load_live(self, session: Session, station_id: int) -> pack_fast.Live | None:
+        pack = self._open_session(session, station_id, lock=False)
+        if pack is None:
+            return None
+        state = store.load_state(session, pack, pack.order.number)
+        return pack_fast.load_live(session, pack, state)
+
+    def _fast_scan(self, live: pack_fast.Live, scan: ScanInput, interp: Interpretation,
+                   now: datetime) -> ScanResult | None:
+        """Handle a scan of one of the order's own products; None means "take the full path"."""
+        pending = live.state.pending
+        if pending is not None and pending.need == "mode":
+            return None
+        product = live.product_for(interp)
+        if product is None:
+            return None
+        writer = self._writer
+        with writer.connect() as conn, conn.begin() as tx:
+            used_in = None
+            if interp.serial is not None:
+                used_in = writer.serial_used_in(conn, product.product_id, interp.serial)
+            decision = decide(live.state, ResolvedScan(interp, product, used_in), now.date())
+            if (decision.state.complete or decision.short or decision.damaged
+                    or decision.quantity < 0 or decision.outcome is Outcome.LEAD_OVERRIDE):
+                tx.rollback()
+                return None
+            if not writer.bump(conn, live, pack_fast.dumps_pending(decision.state)):
+                # Someone else changed the session: the full path reads it afresh.
+                tx.rollback()
+                return None
+            params = {**decision.params, "order": live.order_number}
+            outcome = decision.outcome
+            message = render_message(outcome, params)
+            station_id = self._station_id
+            assert station_id is not None
+            event_id = writer.event(
+                conn, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
+                operator_id=self.operator.id if self.operator else None, raw=scan.text[:4000],
+                symbology=interp.symbology, source=scan.source[:200],
+                interpretation=interp.as_record(), outcome=outcome.value, message=message,
+                order_line_id=decision.line_id, product_id=product.product_id,
+                quantity=decision.quantity, received_at=scan.received_at, recorded_at=now,
+            )
+            if decision.quantity > 0:
+                writer.item(conn, parcel_id=live.parcel_id, order_line_id=decision.line_id,
+                            quantity=decision.quantity, serial=decision.serial,
+                            lot=decision.lot,
+                            expiry=decision.expiry.isoformat() if decision.expiry else None,
+                            scan_event_id=event_id)
+            if self._heartbeat_due(now):
+                writer.heartbeat(conn, station_id, now)
+        self._live = pack_fast.advance(live, decision.state)
+        return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
+                          self._live_view(self._live), params)
+
+    def _heartbeat_due(self, now: datetime) -> bool:
+        # The heartbeat only has to be fresher than the stale-claim time (minutes).
+        if self._last_heartbeat is None or now - self._last_heartbeat > _HEARTBEAT_EVERY:
+            self._last_heartbeat = now
+            return True
+        return False
+
+    def _live_view(self, live: pack_fast.Live) -> SessionView:
+        lines = tuple(
+            LineView(x.line_id, x.line_no, x.sku, x.name, x.ordered, x.scanned, x.short,
+                     x.serial_tracked, x.lot_tracked, x.fragile)
+            for x in live.state.lines
+        )
+        pending = live.state.pending.to_json() if live.state.pending else None
+        return SessionView(live.pack_id, live.order_number, SessionStatus.OPEN.value, lines,
+                           pending, live.parcel_seq, live.parcels)
+
+    def current(self) -> SessionView | None:
+        with self._transaction() as session:
+            pack = self._open_session(session, self._station(session, self._clock()), lock=False)
+            if pack is None:
+                return None
+            return _view(session, pack, store.load_state(session, pack, pack.order.number))
+
+    def _open_session(self, session: Session, station_id: int, *, lock: bool) -> PackSession | None:
+        query = select(PackSession).where(
+            PackSession.station_id == station_id,
+            PackSession.status == SessionStatus.OPEN.value,
+        )
+        if lock:
+            query = query.with_for_update()
+        return session.scalar(query)
+
+    def _result(self, outcome: Outcome, params: dict[str, object],
+                view: SessionView | None = None, order: str | None = None) -> ScanResult:
+        return ScanResult(outcome, severity(outcome), render_message(outcome, params), None,
+                          order or (view.order_number if view else None), view, params)
+
+    # -- no order open: a badge, or an order/tote/pick list --------------------------------
+
+    def _no_session(self, session: Session, code: str, station_id: int,
+                    now: datetime) -> ScanResult:
+        badge = operator_by_badge(session, code)
+        if badge is not None:
+            self.operator = badge
+            return self._result(Outcome.SIGNED_IN, {"operator": badge.name})
+        return self._open_order(session, code, station_id, now)
+
+    def _open_order(self, session: Session, code: str, station_id: int,
+                    now: datetime) -> ScanResult:
+        operator = self.operator
+        if operator is None:
+            return self._result(Outcome.NOT_SIGNED_IN, {"code": code})
+        order = store.find_order_by_code(session, code, self._settings.pick_list_prefix)
+        if order is None:
+            return self._result(Outcome.ORDER_NOT_FOUND, {"code": code})
+        params: dict[str, object] = {"order": order.number}
+        status = OrderStatus(order.status)
+        if status is OrderStatus.CANCELLED:
+            return self._result(Outcome.ORDER_CANCELLED, params, order=order.number)
+        if status is OrderStatus.ON_HOLD:
+            return self._result(Outcome.ORDER_ON_HOLD,
+                                {**params, "reason": order.hold_reason or "ask a lead"},
+                                order=order.number)
+        if status in (OrderStatus.PACKED, OrderStatus.SHIPPED):
+            return self._result(Outcome.ORDER_ALREADY_PACKED, {**params, "status": status.value},
+                                order=order.number)
+        if not store.claim_order(session, order.id, station_id, operator.id, now):
+            session.refresh(order)
+            return self._elsewhere(session, order)
+        live = session.scalar(
+            select(PackSession).where(
+                PackSession.order_id == order.id,
+                PackSession.status.in_([SessionStatus.OPEN.value, SessionStatus.PAUSED.value]),
+            ).with_for_update()
+        )
+        if live is None:
+            live = PackSession(order_id=order.id, station_id=station_id,
+                               operator_id=operator.id, status=SessionStatus.OPEN.value,
+                               started_at=now, version=0)
+            session.add(live)
+            session.flush()
+            outcome = Outcome.ORDER_OPENED
+            audit(session, "session_opened", at=now, station_id=station_id,
+                  operator_id=operator.id, order_id=order.id)
+        else:
+            if live.station_id != station_id and live.status == SessionStatus.OPEN.value:
+                # An open session elsewhere without a claim is impossible by construction.
+                raise ConflictError(f"order {order.number} has an open session at another "
+                                    "station; a lead must take it over")
+            live.status = SessionStatus.OPEN.value
+            live.station_id = station_id
+            live.version += 1
+            outcome = Outcome.ORDER_RESUMED
+            audit(session, "session_resumed", at=now, station_id=station_id,
+                  operator_id=operator.id, order_id=order.id)
+        store.set_order_status(session, order, OrderStatus.IN_PROGRESS, at=now,
+                               station_id=station_id, operator_id=operator.id)
+        store.open_parcel(session, live, now)
+        state = store.load_state(session, live, order.number)
+        view = _view(session, live, state)
+        return self._result(outcome, {**params, "lines": len(state.lines), "units": state.units,
+                                      "scanned": state.scanned}, view)
+
+    def _elsewhere(self, session: Session, order: Order) -> ScanResult:
+        params: dict[str, object] = {"order": order.number}
+        if order.claim_station_id is None:
+            # Its status changed under us (cancelled, held, packed): say which.
+            return self._open_order_status_result(order)
+        station = session.get(Station, order.claim_station_id)
+        op = session.get(Operator, order.claim_operator_id) if order.claim_operator_id else None
+        return self._result(
+            Outcome.ORDER_IN_PROGRESS_ELSEWHERE,
+            {**params, "station": station.name if station else "?",
+             "operator": op.name if op else "?"},
+            order=order.number,
+        )
+
+    def _open_order_status_result(self, order: Order) -> ScanResult:
+        status = OrderStatus(order.status)
+        params: dict[str, object] = {"order": order.number, "status": status.value,
+                                     "reason": order.hold_reason or "ask a lead"}
+        outcome = {
+            OrderStatus.CANCELLED: Outcome.ORDER_CANCELLED,
+            OrderStatus.ON_HOLD: Outcome.ORDER_ON_HOLD,
+        }.get(status, Outcome.ORDER_ALREADY_PACKED)
+        return self._result(outcome, params, order=order.number)
+
+    # -- an order is open ----------------------------------------------------------------
+
+    def _in_session(self, session: Session, pack: PackSession, interp: Interpretation,
+                    station_id: int, now: datetime, event: ScanEvent) -> ScanResult:
+        order = pack.order
+        state = store.load_state(session, pack, order.number)
+        product = store.resolve_product(session, interp)
+        lead_name: str | None = None
+        lead_id: int | None = None
+        if product is None and interp.kind is CodeKind.TEXT:
+            upper = interp.text.upper()
+            if upper.startswith(BOX_PREFIX) or upper.startswith(WEIGHT_PREFIX):
+                return self._parcel_attribute(session, pack, state, interp.text, now)
+            badge = operator_by_badge(session, interp.text)
+            if badge is not None:
+                if not (state.pending and state.pending.need == "ack"):
+                    return self._result(Outcome.NOT_ALLOWED,
+                                        {"operator": badge.name,
+                                         "what": "sign in while an order is open"},
+                                        _view(session, pack, state))
+                if not badge.is_lead:
+                    return self._result(Outcome.NOT_ALLOWED,
+                                        {"operator": badge.name, "what": "override"},
+                                        _view(session, pack, state))
+                lead_name = badge.name
+                lead_id = badge.id
+            elif not state.pending:
+                other = store.find_order_by_code(session, interp.text,
+                                                 self._settings.pick_list_prefix)
+                if other is not None:
+                    view = _view(session, pack, state)
+                    if other.id == order.id:
+                        return self._result(Outcome.ORDER_RESUMED,
+                                            {"order": order.number, "scanned": state.scanned,
+                                             "units": state.units}, view)
+                    return self._result(Outcome.ANOTHER_ORDER_OPEN, {"order": order.number},
+                                        view)
+        serial = interp.serial
+        if serial is None and state.pending and state.pending.need == "serial" and not product:
+            serial = interp.text
+        used_in = None
+        if serial is not None:
+            product_id = product.product_id if product else (
+                state.line(state.pending.line_id).product_id
+                if state.pending and state.pending.line_id else None)
+            if product_id is not None:
+                used_in = store.serial_used_in(session, product_id, serial)
+        resolved = ResolvedScan(interp, product, used_in, lead_name)
+        decision = decide(state, resolved, now.date())
+        event.order_line_id = decision.line_id
+        event.product_id = decision.product_id or (product.product_id if product else None)
+        event.quantity = decision.quantity
+        self._apply(session, pack, decision, station_id, now, event)
+        if decision.outcome is Outcome.LEAD_OVERRIDE:
+            audit(session, "lead_override", at=now, station_id=station_id,
+                  operator_id=self.operator.id if self.operator else None,
+                  authorised_by_id=lead_id, order_id=order.id,
+                  reason=str(decision.params.get("what")),
+                  details={"pending": state.pending.to_json() if state.pending else None})
+        params = {**decision.params, "order": order.number}
+        if decision.state.complete:
+            params.update(self._complete(session, pack, decision.state, station_id, now))
+            outcome = decision.outcome
+            if params.get("held"):
+                outcome = Outcome.ORDER_HELD
+            elif outcome is not Outcome.ORDER_COMPLETE and decision.short:
+                outcome = Outcome.ORDER_COMPLETE
+            view = _view(session, pack, decision.state)
+            return self._result(outcome, params, view)
+        return self._result(decision.outcome, params, _view(session, pack, decision.state))
+
+    def _apply(self, session: Session, pack: PackSession, decision: Decision, station_id: int,
+               now: datetime, event: ScanEvent) -> None:
+        """Write what the decision says: units in or out, exceptions, what the next scan needs."""
+        operator_id = self.operator.id if self.operator else None
+        if decision.quantity > 0:
+            assert decision.line_id is not None
+            parcel = store.open_parcel(session, pack, now)
+            session.add(event)
+            session.flush()
+            session.add(ParcelItem(
+                parcel_id=parcel.id, order_line_id=decision.line_id,
+                quantity=decision.quantity, serial=decision.serial, lot=decision.lot,
+                expiry=decision.expiry.isoformat() if decision.expiry else None,
+                scan_event_id=event.id,
+            ))
+        elif decision.quantity < 0:
+            assert decision.line_id is not None
+            store.remove_units(session, pack, decision.line_id, -decision.quantity)
+            audit(session, "units_removed", at=now, station_id=station_id,
+                  operator_id=operator_id, order_id=pack.order_id,
+                  details={"line_id": decision.line_id, "quantity": -decision.quantity})
+        for kind, quantity in ((LineExceptionKind.SHORT, decision.short),
+                               (LineExceptionKind.DAMAGED, decision.damaged)):
+            if quantity > 0:
+                assert decision.line_id is not None
+                session.add(LineException(session_id=pack.id, order_line_id=decision.line_id,
+                                          kind=kind.value, quantity=quantity,
+                                          reason=decision.reason or "unspecified",
+                                          operator_id=operator_id, at=now))
+                audit(session, f"item_{kind.value}", at=now, station_id=station_id,
+                      operator_id=operator_id, order_id=pack.order_id, reason=decision.reason,
+                      details={"line_id": decision.line_id, "quantity": quantity})
+        new_pending = decision.state.pending.to_json() if decision.state.pending else None
+        if new_pending != pack.pending:
+            pack.pending = new_pending
+        pack.version += 1
+
+    def _complete(self, session: Session, pack: PackSession, state: PackState,
+                  station_id: int, now: datetime) -> dict[str, object]:
+        """Every line scanned or shorted: close the parcel, release the order."""
+        store.delete_empty_open_parcels(session, pack.id)
+        session.flush()
+        parcels = session.scalars(
+            select(Parcel).where(Parcel.session_id == pack.id).order_by(Parcel.seq)
+        ).all()
+        for parcel in parcels:
+            if parcel.status == ParcelStatus.OPEN.value:
+                parcel.status = ParcelStatus.CLOSED.value
+                parcel.closed_at = now
+        pack.status = SessionStatus.COMPLETED.value
+        pack.ended_at = now
+        pack.pending = None
+        order = pack.order
+        shorts = [x for x in state.lines if x.short]
+        operator_id = self.operator.id if self.operator else None
+        held = bool(shorts) and self._settings.short_policy == "hold"
+        if held:
+            reason = "short: " + ", ".join(f"{x.sku} x{x.short}" for x in shorts)
+            order.hold_reason = reason
+            store.set_order_status(session, order, OrderStatus.ON_HOLD, at=now,
+                                   station_id=station_id, operator_id=operator_id, reason=reason)
+        else:
+            order.packed_at = now
+            store.set_order_status(session, order, OrderStatus.PACKED, at=now,
+                                   station_id=station_id, operator_id=operator_id)
+        store.release_claim(session, order.id, station_id)
+        audit(session, "order_held" if held else "order_packed", at=now, station_id=station_id,
+              operator_id=operator_id, order_id=order.id,
+              details={"parcels": len(parcels), "units": state.scanned,
+                       "short": {x.sku: x.short for x in shorts}})
+        return {"units": state.scanned, "parcels": len(parcels), "held": held}
+
+    # -- parcels -------------------------------------------------------------------------
+
+    def _parcel_attribute(self, session: Session, pack: PackSession, state: PackState,
+                          text: str, now: datetime) -> ScanResult:
+        parcel = store.open_parcel(session, pack, now)
+        view = _view(session, pack, state)
+        prefix, _, value = text.partition(":")
+        if prefix.upper() == "BOX":
+            parcel.box_type = value.strip()[:64]
+            return self._result(Outcome.BOX_SET, {"parcel": parcel.seq, "box": parcel.box_type},
+                                view)
+        try:
+            grams = round(float(value))
+        except ValueError:
+            return self._result(Outcome.INVALID_SCAN,
+                                {"error": f"weight {value!r} is not a number of grams"}, view)
+        if not 0 < grams < 1_000_000:
+            return self._result(Outcome.INVALID_SCAN,
+                                {"error": f"weight {grams} g is out of range"}, view)
+        parcel.weight_grams = grams
+        return self._result(Outcome.WEIGHT_SET, {"parcel": parcel.seq, "grams": grams}, view)
+
+    # -- command barcodes ----------------------------------------------------------------
+
+    def _command(self, session: Session, pack: PackSession | None, command: str,
+                 station_id: int, now: datetime) -> ScanResult:
+        name, _, arg = command.partition(":")
+        if pack is None:
+            return self._result(Outcome.NO_ORDER_OPEN, {})
+        order = pack.order
+        state = store.load_state(session, pack, order.number)
+        operator_id = self.operator.id if self.operator else None
+        if state.pending and state.pending.need == "ack":
+            return self._result(Outcome.ACKNOWLEDGE_FIRST,
+                                {"pending": f"scan {state.pending.code} back out, "
+                                            "or a lead's badge"},
+                                _view(session, pack, state))
+        if name in ("REMOVE", "SHORT", "DAMAGED"):
+            mode = Mode(name.lower())
+            reason = REASONS.get(arg.upper(), arg.lower() or "unspecified") if arg else None
+            if mode is not Mode.REMOVE and reason is None:
+                reason = REASONS["OTHER"]
+            pack.pending = Pending(need="mode", mode=mode.value, reason=reason).to_json()
+            pack.version += 1
+            state = replace(state, pending=Pending.from_json(pack.pending))
+            label = {"remove": "Remove", "short": f"Short ({reason})",
+                     "damaged": f"Damaged ({reason})"}[mode.value]
+            return self._result(Outcome.MODE_SET, {"mode": label, "order": order.number},
+                                _view(session, pack, state))
+        if name == "NEXT-PARCEL":
+            parcel = store.open_parcel(session, pack, now)
+            counts = store.parcel_counts(session, pack.id)
+            if counts.get(parcel.id, 0) == 0:
+                return self._result(Outcome.PARCEL_EMPTY, {"parcel": parcel.seq},
+                                    _view(session, pack, state))
+            parcel.status = ParcelStatus.CLOSED.value
+            parcel.closed_at = now
+            session.flush()
+            nxt = store.open_parcel(session, pack, now)
+            audit(session, "parcel_closed", at=now, station_id=station_id,
+                  operator_id=operator_id, order_id=order.id,
+                  details={"parcel": parcel.seq, "box": parcel.box_type,
+                           "grams": parcel.weight_grams})
+            return self._result(Outcome.PARCEL_CLOSED, {"parcel": parcel.seq, "next": nxt.seq},
+                                _view(session, pack, state))
+        if name in ("PAUSE", "PARK"):
+            pack.status = SessionStatus.PAUSED.value
+            pack.version += 1
+            store.release_claim(session, order.id, station_id)
+            store.set_order_status(session, order, OrderStatus.PARKED, at=now,
+                                   station_id=station_id, operator_id=operator_id)
+            audit(session, "session_paused", at=now, station_id=station_id,
+                  operator_id=operator_id, order_id=order.id)
+            return self._result(Outcome.PAUSED, {"order": order.number},
+                                _view(session, pack, state))
+        if name == "CANCEL":
+            return self._cancel(session, pack, state, station_id, now, arg or "cancelled")
+        if name == "CLEAR":
+            pack.pending = None
+            pack.version += 1
+            state = replace(state, pending=None)
+            return self._result(Outcome.MODE_SET, {"mode": "Pack"}, _view(session, pack, state))
+        return self._result(Outcome.UNKNOWN_COMMAND, {"code": f"CMD:{command}"},
+                            _view(session, pack, state))
+
+    def _cancel(self, session: Session, pack: PackSession, state: PackState, station_id: int,
+                now: datetime, reason: str) -> ScanResult:
+        order = pack.order
+        operator_id = self.operator.id if self.operator else None
+        pack.status = SessionStatus.CANCELLED.value
+        pack.ended_at = now
+        pack.version += 1
+        store.release_claim(session, order.id, station_id)
+        store.set_order_status(session, order, OrderStatus.NEW, at=now, station_id=station_id,
+                               operator_id=operator_id, reason=reason)
+        audit(session, "session_cancelled", at=now, station_id=station_id,
+              operator_id=operator_id, order_id=order.id, reason=reason,
+              details={"scanned": state.scanned})
+        return self._result(Outcome.SESSION_CANCELLED, {"order": order.number},
+                            _view(session, pack, state))
+
+    # -- actions outside the scan stream -------------------------------------------------
+
+    def enter_quantity(self, sku: str, quantity: int) -> ScanResult:
+        """Count many identical units of a line flagged for quantity entry."""
+        self._live = None
+        now = self._clock()
+        with self._transaction() as session:
+            station_id = self._station(session, now)
+            pack = self._open_session(session, station_id, lock=True)
+            if pack is None:
+                return self._result(Outcome.NO_ORDER_OPEN, {})
+            state = store.load_state(session, pack, pack.order.number)
+            line = next((x for x in state.lines if x.sku == sku), None)
+            if line is None:
+                raise NotFoundError(f"order {pack.order.number} has no line for SKU {sku}")
+            decision = enter_quantity(state, line.line_id, quantity)
+            event = ScanEvent(station_id=station_id,
+                              operator_id=self.operator.id if self.operator else None,
+                              raw=f"QTY:{sku}:{quantity}", source="quantity-entry",
+                              interpretation={"kind": "quantity", "quantity": quantity},
+                              outcome=decision.outcome.value, received_at=now, recorded_at=now,
+                              session_id=pack.id, order_id=pack.order_id,
+                              order_line_id=line.line_id, product_id=line.product_id,
+                              quantity=decision.quantity)
+            session.add(event)
+            self._apply(session, pack, decision, station_id, now, event)
+            params = {**decision.params, "order": pack.order.number}
+            outcome = decision.outcome
+            if decision.state.complete:
+                params.update(self._complete(session, pack, decision.state, station_id, now))
+                if params.get("held"):
+                    outcome = Outcome.ORDER_HELD
+            result = self._result(outcome, params, _view(session, pack, decision.state))
+            event.message = result.message
+            session.flush()
+            return replace(result, event_id=event.id)
+
+    def take_over(self, order_number: str, lead_badge: str, *, force: bool = False) -> ScanResult:
+        """A lead moves an order claimed by a dead (silent) station to this station."""
+        self._live = None
+        now = self._clock()
+        with self._transaction() as session:
+            station_id = self._station(session, now)
+            lead = operator_by_badge(session, lead_badge) or find_operator(session, lead_badge)
+            if not lead.is_lead:
+                raise PermissionDeniedError(f"{lead.name} is not a lead: a lead's badge is "
+                                            "needed to take over an order")
+            order = session.scalar(
+                select(Order).where(Order.number == order_number).with_for_update()
+            )
+            if order is None:
+                raise NotFoundError(f"no order {order_number}")
+            if order.claim_station_id is None or order.claim_station_id == station_id:
+                raise ConflictError(f"order {order_number} is not held by another station: "
+                                    "just scan it")
+            holder = session.get(Station, order.claim_station_id)
+            assert holder is not None
+            stale_after = timedelta(minutes=self._settings.stale_claim_minutes)
+            silent = now - (holder.last_seen_at or now)
+            if silent < stale_after and not force:
+                raise ConflictError(
+                    f"station {holder.name} was active {int(silent.total_seconds())} s ago: "
+                    f"ask there, or wait until it has been silent for "
+                    f"{self._settings.stale_claim_minutes:g} minutes"
+                )
+            if self._open_session(session, station_id, lock=True) is not None:
+                raise ConflictError("this station has an order open: finish or park it first")
+            order.claim_station_id = station_id
+            order.claim_operator_id = (self.operator or lead).id
+            order.claimed_at = now
+            pack = session.scalar(
+                select(PackSession).where(
+                    PackSession.order_id == order.id,
+                    PackSession.status.in_([SessionStatus.OPEN.value,
+                                            SessionStatus.PAUSED.value]),
+                ).with_for_update()
+            )
+            if pack is not None:
+                pack.station_id = station_id
+                pack.status = SessionStatus.OPEN.value
+                pack.version += 1
+            audit(session, "claim_taken_over", at=now, station_id=station_id,
+                  operator_id=(self.operator or lead).id, authorised_by_id=lead.id,
+                  order_id=order.id,
+                  details={"from_station": holder.name,
+                           "silent_seconds": int(silent.total_seconds()), "forced": force})
+            if pack is None:
+                return self._result(Outcome.ORDER_RESUMED,
+                                    {"order": order.number, "scanned": 0, "units": 0},
+                                    order=order.number)
+            state = store.load_state(session, pack, order.number)
+            return self._result(Outcome.ORDER_RESUMED,
+                                {"order": order.number, "scanned": state.scanned,
+                                 "units": state.units}, _view(session, pack, state))
+
+
+class _Tx:
+    """One unit of work: commit on success, roll back on error, map a lost database."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._session = sessions()
+
+    def __enter__(self) -> Session:
+        self._session.begin()
+        return self._session
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        try:
+            if exc is None:
+                try:
+                    self._session.commit()
+                except OperationalError as err:
+                    raise DatabaseUnavailableError(
+                        f"the database did not take the change ({err.orig}); nothing was "
+                        "recorded: check the network/database and scan again"
+                    ) from err
+            else:
+                try:
+                    self._session.rollback()
+                except OperationalError:
+                    log.warning("rollback failed: the connection is gone", exc_info=True)
+                if isinstance(exc, OperationalError) and not isinstance(exc, WorkstationError):
+                    raise DatabaseUnavailableError(
+                        f"the database cannot be reached ({exc.orig}); nothing was recorded: "
+                        "check the network/database and scan again"
+                    ) from exc
+        finally:
+            self._session.close()
