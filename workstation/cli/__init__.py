@@ -109,24 +109,21 @@ def gui(obj: Context) -> None:
 
 
 def _register() -> None:
-    from workstation.cli import db_cmd, demo, operator_cmd, order_cmd, scan_cmd
+    from workstation.cli import (
+        db_cmd,
+        demo,
+        devices_cmd,
+        intake_cmd,
+        operator_cmd,
+        order_cmd,
+        printing_cmd,
+        scan_cmd,
+    )
 
-    for module in (db_cmd, demo, operator_cmd, order_cmd, scan_cmd):
+    for module in (db_cmd, demo, operator_cmd, order_cmd, scan_cmd, intake_cmd, devices_cmd,
+                   printing_cmd):
         for command in module.COMMANDS:
             main.add_command(command)
-    # Commands of the device and printing layers, where they are installed.
-    try:
-        from workstation.cli.devices_cmd import devices
-    except ImportError:  # pragma: no cover - only while that module is being built
-        pass
-    else:
-        main.add_command(devices)
-    try:
-        from workstation.cli.printing_cmd import print_test
-    except ImportError:  # pragma: no cover
-        pass
-    else:
-        main.add_command(print_test)
 
 
 _register()

@@ -165,3 +165,4 @@ def _record(event: ScanInput | ScanRejected | WeightReading) -> dict[str, Any]:
         "received_at": at,
     }
 
+COMMANDS = [devices]

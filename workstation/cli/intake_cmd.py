@@ -32,7 +32,7 @@ def import_cmd(obj: Context, files: tuple[Path, ...], all_or_nothing: bool,
     report = import_files(obj.app().sessions, list(files), all_or_nothing=all_or_nothing,
                           kind=kind)
     click.echo(format_report(report))
-    sys.exit(report.exit_code if hasattr(report, "exit_code") else (1 if report.errors else 0))
+    sys.exit(report.exit_code)
 
 
 COMMANDS = [import_cmd]

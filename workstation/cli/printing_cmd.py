@@ -100,3 +100,4 @@ def _emit(report: dict[str, Any], as_json: bool) -> None:
                    + (f" (CUPS job {report['job_ref']})" if report.get("job_ref") else ""))
     else:
         click.echo(f"not printed: {report.get('error', 'no confirmation')}")
+COMMANDS = [print_test]
