@@ -167,6 +167,10 @@ class Order(Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     currency: Mapped[str | None] = mapped_column(String(3))
     return_label: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A label the carrier or marketplace made (ZPL or PDF): passed through unchanged.
+    carrier_label: Mapped[bytes | None] = mapped_column(LargeBinary)
+    carrier_label_format: Mapped[str | None] = mapped_column(String(8))
+    carrier_tracking_number: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16), default=OrderStatus.NEW.value)
     hold_reason: Mapped[str | None] = mapped_column(Text)
     # The claim: which station has the order open. Set and cleared by conditional UPDATEs so
@@ -419,6 +423,23 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any] | None]
 
 
+class SelfTestRun(Base):
+    """A station's pre-shift self-test: scanner, label printer and scale, per shift."""
+
+    __tablename__ = "self_test_runs"
+    __table_args__ = (Index("ix_self_test_runs_station_shift", "station_id", "shift"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    shift: Mapped[str] = mapped_column(String(32))  # "2026-11-23/early"
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime] = mapped_column(default=utcnow)
+    passed: Mapped[bool] = mapped_column(Boolean)
+    # Per check: ok, the problem codes and what to do (see workstation.services.selftest).
+    results: Mapped[dict[str, Any]]
+
+
 __all__ = [
     "AuditEntry",
     "Barcode",
@@ -435,6 +456,7 @@ __all__ = [
     "PrintJob",
     "Product",
     "ScanEvent",
+    "SelfTestRun",
     "Station",
     "Tote",
     "utcnow",

@@ -15,6 +15,8 @@ from typing import Any
 
 from platformdirs import PlatformDirs
 
+from workstation.settings_toml import dump_settings
+
 APP_NAME = "packing-workstation"
 DIRS = PlatformDirs(APP_NAME, appauthor=False)
 
@@ -39,6 +41,38 @@ class Settings:
     label_printer: str = "sim://printer"
     slip_printer: str = "sim://printer"
     language: str = "en"
+    # The station window: feedback sound volume 0.0-1.0 (0 = silent) and its theme.
+    sound_volume: float = 0.8
+    theme: str = "light"  # light or dark
+    # A parcel's weight may differ from the expected (items + box) by this much.
+    weight_tolerance_percent: float = 5.0
+    # The reference weight the pre-shift self-test puts on the scale.
+    test_weight_grams: float = 1000.0
+    # Labels: what the station prints and how (see README "Printing").
+    label_size: str = "4x6"  # 4x6, 100x150, 4x4
+    label_dpi: int = 203  # 203 or 300
+    label_format: str = "zpl"  # zpl for thermal printers, pdf for office printers
+    slip_format: str = "pdf"  # pdf (A4), escpos (80 mm receipt), escpos58, none
+    slip_page: str = "a4"  # a4 or letter
+    sender_name: str = "Gudang Utama"
+    sender_address: str = "Jl. Industri Raya No. 5"  # newline-separated street lines
+    sender_city: str = "Bekasi"
+    sender_postcode: str = "17530"
+    sender_country: str = "ID"
+    sender_phone: str = ""
+    # Locally generated tracking numbers: UPU S10 (2 letters + 8 digits + check + country).
+    tracking_prefix: str = "WS"
+    tracking_country: str = "ID"
+    tracking_url: str = "https://track.example.com/{tracking}"
+    sscc_company_prefix: str = "0614141"
+    sscc_extension: int = 0
+    # Routing codes by postcode: [{country = "ID", postcode = "10-14", code = "JKT"}, ...]
+    routing_rules: tuple[dict[str, str], ...] = ()
+    routing_default: str = ""
+    # The spooler: seconds between retries grow from print_retry_first to print_retry_max.
+    print_retry_first: float = 1.0
+    print_retry_max: float = 30.0
+    print_max_attempts: int = 0  # 0: retry until the operator redirects or cancels
     demo_orders: int = 50  # demo data written on the first start of an empty database
     data_dir: Path = field(default_factory=lambda: Path(DIRS.user_data_dir))
     config_file: Path | None = None
@@ -56,11 +90,36 @@ _KEYS = {
     "station.stale_claim_minutes": "stale_claim_minutes",
     "station.pick_list_prefix": "pick_list_prefix",
     "station.language": "language",
+    "station.sound_volume": "sound_volume",
+    "station.theme": "theme",
     "station.demo_orders": "demo_orders",
     "devices.scanner": "scanner",
     "devices.scale": "scale",
+    "devices.test_weight_grams": "test_weight_grams",
+    "parcels.weight_tolerance_percent": "weight_tolerance_percent",
     "printers.label": "label_printer",
     "printers.slip": "slip_printer",
+    "printers.retry_first_seconds": "print_retry_first",
+    "printers.retry_max_seconds": "print_retry_max",
+    "printers.max_attempts": "print_max_attempts",
+    "labels.size": "label_size",
+    "labels.dpi": "label_dpi",
+    "labels.format": "label_format",
+    "labels.slip_format": "slip_format",
+    "labels.slip_page": "slip_page",
+    "labels.tracking_prefix": "tracking_prefix",
+    "labels.tracking_country": "tracking_country",
+    "labels.tracking_url": "tracking_url",
+    "labels.sscc_company_prefix": "sscc_company_prefix",
+    "labels.sscc_extension": "sscc_extension",
+    "sender.name": "sender_name",
+    "sender.address": "sender_address",
+    "sender.city": "sender_city",
+    "sender.postcode": "sender_postcode",
+    "sender.country": "sender_country",
+    "sender.phone": "sender_phone",
+    "routing.rules": "routing_rules",
+    "routing.default": "routing_default",
 }
 
 
@@ -100,7 +159,19 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         values["database_url"] = os.environ["WORKSTATION_DB"]
     values.update({k: v for k, v in overrides.items() if v is not None})
     known = {f.name: f for f in fields(Settings)}
+    if "routing_rules" in values:
+        rules = values["routing_rules"]
+        if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
+            raise SettingsError(f"{path}: routing.rules must be a list of tables "
+                                '(e.g. [{country = "ID", postcode = "10-14", code = "JKT"}])')
+        values["routing_rules"] = tuple({str(k): str(v) for k, v in r.items()} for r in rules)
     settings = replace(Settings(), config_file=path, **values)
+    _check_choice(path, "labels.format", settings.label_format, ("zpl", "pdf"))
+    _check_choice(path, "labels.slip_format", settings.slip_format,
+                  ("pdf", "escpos", "escpos58", "none"))
+    _check_choice(path, "labels.slip_page", settings.slip_page, ("a4", "letter"))
+    _check_choice(path, "labels.size", settings.label_size, ("4x6", "100x150", "4x4"))
+    _check_choice(path, "labels.dpi", settings.label_dpi, (203, 300))
     if settings.short_policy not in ("hold", "ship_partial"):
         raise SettingsError(
             f"{path}: station.short_policy is {settings.short_policy!r}; "
@@ -108,3 +179,25 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         )
     assert set(values) <= set(known)
     return settings
+
+
+def _check_choice(path: Path, key: str, value: object, allowed: tuple[object, ...]) -> None:
+    if value not in allowed:
+        raise SettingsError(f"{path}: {key} is {value!r}; use one of "
+                            + ", ".join(repr(a) for a in allowed))
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write every setting that differs from its default as TOML that ``load_settings`` reads;
+    the file is replaced atomically, so a crash never leaves half a settings file."""
+    target = path or settings.config_file or default_config_file()
+    defaults = Settings(station=settings.station)
+    values = {key: getattr(settings, name) for key, name in _KEYS.items()
+              if key == "station.name" or getattr(settings, name) != getattr(defaults, name)}
+    if "database.url" in values and values["database.url"] == os.environ.get("WORKSTATION_DB"):
+        values.pop("database.url")  # came from the environment: not the file's to keep
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.write_text(dump_settings(values), encoding="utf-8")
+    temp.replace(target)
+    return target

@@ -114,6 +114,7 @@ def _register() -> None:
         demo,
         devices_cmd,
         intake_cmd,
+        labels_cmd,
         operator_cmd,
         order_cmd,
         printing_cmd,
@@ -121,7 +122,7 @@ def _register() -> None:
     )
 
     for module in (db_cmd, demo, operator_cmd, order_cmd, scan_cmd, intake_cmd, devices_cmd,
-                   printing_cmd):
+                   printing_cmd, labels_cmd):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -11,6 +11,7 @@ from devices.scan import ScanInput
 from workstation.cli import Context, handles_errors, pass_ctx
 from workstation.domain.outcomes import Severity
 from workstation.services.pack import PackService, ScanResult
+from workstation.services.spooler import Spooler
 
 
 def decode_arg(code: str) -> str:
@@ -34,8 +35,8 @@ def _print(result: ScanResult, code: str, as_json: bool) -> None:
     sys.stdout.flush()
 
 
-def _service(obj: Context, operator: str | None) -> PackService:
-    app = obj.app()
+def _service(obj: Context, operator: str | None, **overrides: str | None) -> PackService:
+    app = obj.app(**overrides)
     service = app.pack_service()
     who = operator or app.settings.operator
     if who:
@@ -47,26 +48,68 @@ def _service(obj: Context, operator: str | None) -> PackService:
 @click.argument("order")
 @click.argument("codes", nargs=-1)
 @click.option("--operator", metavar="CODE", help="Operator code or badge (signs in first).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per scan.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per scan (and one per print job, with key print_job).")
+@click.option("--label-printer", metavar="URL",
+              help="Print shipping and return labels here (default: the station's).")
+@click.option("--slip-printer", metavar="URL",
+              help="Print packing slips here (default: the station's).")
+@click.option("--print-timeout", type=float, default=30.0, show_default=True,
+              help="Seconds to wait for the labels of a packed order to print.")
 @pass_ctx
 @handles_errors
 def scan(obj: Context, order: str, codes: tuple[str, ...], operator: str | None,
-         as_json: bool) -> None:
+         as_json: bool, label_printer: str | None, slip_printer: str | None,
+         print_timeout: float) -> None:
     """Scan ORDER (order number, tote or pick list) and then each CODE, printing each outcome.
 
     Codes are product barcodes (GTIN, GS1 element strings - write GS as \\x1d or <GS> -,
     internal codes), serial or lot numbers when asked, badges, BOX:<type>, WEIGHT:<grams>, and
     command barcodes: CMD:NEXT-PARCEL, CMD:REMOVE, CMD:SHORT:<REASON>, CMD:DAMAGED:<REASON>,
-    CMD:PAUSE, CMD:CANCEL. Exit code 1 if any scan was answered with an error.
+    CMD:PAUSE, CMD:CANCEL, and shipping labels (tracking number or SSCC) to confirm them.
+    When a scan completes an order its labels are printed before the next scan. Exit code 1
+    if any scan was answered with an error or a label did not print.
     """
-    service = _service(obj, operator)
+    service = _service(obj, operator, label_printer=label_printer, slip_printer=slip_printer)
+    spooler: Spooler | None = None
     errors = 0
-    for code in (order, *codes):
-        text = decode_arg(code)
-        result = service.handle_scan(ScanInput(text=text, source="cli"))
-        _print(result, code, as_json)
-        errors += result.severity is Severity.ERROR
+    try:
+        for code in (order, *codes):
+            text = decode_arg(code)
+            result = service.handle_scan(ScanInput(text=text, source="cli"))
+            _print(result, code, as_json)
+            errors += result.severity is Severity.ERROR
+            if result.print_jobs:
+                app = obj.app()
+                if spooler is None:
+                    spooler = Spooler(app.sessions, app.settings)
+                    spooler.recover()
+                errors += print_jobs(spooler, result.print_jobs, print_timeout, as_json)
+    finally:
+        if spooler is not None:
+            spooler.stop()
     sys.exit(1 if errors else 0)
+
+
+def print_jobs(spooler: Spooler, job_ids: tuple[int, ...] | list[int], timeout: float,
+               as_json: bool) -> int:
+    """Send the jobs now and report each; returns how many did not print."""
+    spooler.run_until_idle(timeout)
+    failed = 0
+    for job_id in job_ids:
+        job = spooler.job(job_id)
+        failed += job.state != "done"
+        if as_json:
+            click.echo(json.dumps({"print_job": job.as_json()}, ensure_ascii=False))
+        else:
+            where = f"{job.kind} label" if job.kind != "slip" else "packing slip"
+            line = (f"{'PRINTED' if job.state == 'done' else 'NOT PRINTED':<9} job {job.id}: "
+                    f"{where} ({job.format}, {job.size} bytes) -> {job.printer_url}")
+            if job.state != "done":
+                line += f" [{job.state}] {job.last_error or ''} (see: workstation jobs)"
+            click.echo(line)
+        sys.stdout.flush()
+    return failed
 
 
 @click.command("quantity")

@@ -51,6 +51,9 @@ class Outcome(StrEnum):
     SIGNED_IN = "signed_in"
     NOT_SIGNED_IN = "not_signed_in"
     NOT_ALLOWED = "not_allowed"  # the operator's role may not do this
+    LABEL_CONFIRMED = "label_confirmed"  # the shipping label scanned on the packed parcel
+    LABEL_ALREADY_CONFIRMED = "label_already_confirmed"
+    LABEL_WRONG_ORDER = "label_wrong_order"  # a label of another order on this bench
 
 
 _SEVERITY: dict[Outcome, Severity] = {
@@ -66,6 +69,8 @@ _SEVERITY: dict[Outcome, Severity] = {
     Outcome.WEIGHT_SET: Severity.OK,
     Outcome.PAUSED: Severity.OK,
     Outcome.SIGNED_IN: Severity.OK,
+    Outcome.LABEL_CONFIRMED: Severity.OK,
+    Outcome.LABEL_ALREADY_CONFIRMED: Severity.ATTENTION,
     Outcome.NEEDS_SERIAL: Severity.ATTENTION,
     Outcome.NEEDS_LOT: Severity.ATTENTION,
     Outcome.MODE_SET: Severity.ATTENTION,
@@ -140,6 +145,12 @@ MESSAGES: dict[Outcome, str] = {
     Outcome.SIGNED_IN: "Signed in: {operator}",
     Outcome.NOT_SIGNED_IN: "Nobody is signed in: scan your badge, then {code} again",
     Outcome.NOT_ALLOWED: "{operator} may not {what}: a lead's badge is needed",
+    Outcome.LABEL_CONFIRMED: "Label of order {order} parcel {parcel} of {parcels} confirmed"
+    "{rest}",
+    Outcome.LABEL_ALREADY_CONFIRMED: "Label of order {order} parcel {parcel} was already "
+    "confirmed",
+    Outcome.LABEL_WRONG_ORDER: "Wrong label: this is order {order} parcel {parcel}, but order "
+    "{expected} was just packed here. Take the label off",
 }
 
 

@@ -115,6 +115,10 @@ def show_order(session: Session, number: str, *, events: bool = True) -> dict[st
         "claimed_by": _claim(session, order),
         "lines": lines,
         "parcels": _parcels(session, order.id),
+        # Documents of the whole order (return label, packing slip), not of one parcel.
+        "documents": [_job(j) for j in session.scalars(
+            select(PrintJob).where(PrintJob.order_id == order.id, PrintJob.parcel_id.is_(None))
+            .order_by(PrintJob.id))],
         "session": _session(session, pack),
         "history": [
             {"from": h.from_status, "to": h.to_status, "at": _iso(h.at), "reason": h.reason}
@@ -183,13 +187,19 @@ def _parcels(session: Session, order_id: int) -> list[dict[str, Any]]:
             "seq": parcel.seq, "status": parcel.status, "box_type": parcel.box_type,
             "weight_grams": parcel.weight_grams, "tracking_number": parcel.tracking_number,
             "sscc": parcel.sscc, "closed_at": _iso(parcel.closed_at),
+            "label_confirmed_at": _iso(parcel.label_confirmed_at),
             "items": [{"sku": sku, "quantity": q, "serial": s, "lot": lot, "expiry": exp}
                       for sku, q, s, lot, exp in items],
-            "labels": [{"id": j.id, "kind": j.kind, "format": j.format,
-                        "printer": j.printer_url, "state": j.state, "attempts": j.attempts,
-                        "reprint_of": j.reprint_of_id} for j in jobs],
+            "labels": [_job(j) for j in jobs],
         })
     return out
+
+
+def _job(j: PrintJob) -> dict[str, Any]:
+    return {"id": j.id, "kind": j.kind, "format": j.format, "printer": j.printer_url,
+            "state": j.state, "attempts": j.attempts, "error": j.last_error,
+            "reprint_of": j.reprint_of_id, "reason": j.reason, "created_at": _iso(j.created_at),
+            "sent_at": _iso(j.sent_at), "bytes": len(j.data)}
 
 
 def hold_order(session: Session, number: str, reason: str, who: OperatorInfo,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,7 +47,7 @@ from workstation.domain.pack import (
     decide,
     enter_quantity,
 )
-from workstation.services import pack_fast
+from workstation.services import labels, pack_fast
 from workstation.services import pack_store as store
 from workstation.services.audit import audit
 from workstation.services.errors import (
@@ -126,6 +126,8 @@ class ScanResult:
     order_number: str | None = None
     session: SessionView | None = None
     params: dict[str, object] = field(default_factory=dict)
+    # Print jobs written by this scan (the labels of an order it completed): wake the spooler.
+    print_jobs: tuple[int, ...] = ()
 
 
 def _view(session: Session, pack: PackSession, state: PackState) -> SessionView:
@@ -219,7 +221,7 @@ class PackService:
             if interp.kind is CodeKind.COMMAND:
                 result = self._command(session, pack, interp.command or "", station_id, now)
             elif pack is None:
-                result = self._no_session(session, interp.text, station_id, now)
+                result = self._no_session(session, interp, station_id, now, event)
             else:
                 result = self._in_session(session, pack, interp, station_id, now, event)
             event.outcome = result.outcome.value
@@ -328,18 +330,64 @@ class PackService:
 
     def _result(self, outcome: Outcome, params: dict[str, object],
                 view: SessionView | None = None, order: str | None = None) -> ScanResult:
+        jobs = params.pop("print_jobs", None) or ()
+        assert isinstance(jobs, list | tuple)
         return ScanResult(outcome, severity(outcome), render_message(outcome, params), None,
-                          order or (view.order_number if view else None), view, params)
+                          order or (view.order_number if view else None), view, params,
+                          tuple(int(j) for j in jobs))
 
     # -- no order open: a badge, or an order/tote/pick list --------------------------------
 
-    def _no_session(self, session: Session, code: str, station_id: int,
-                    now: datetime) -> ScanResult:
+    def _no_session(self, session: Session, interp: Interpretation, station_id: int,
+                    now: datetime, event: ScanEvent) -> ScanResult:
+        code = interp.text
         badge = operator_by_badge(session, code)
         if badge is not None:
             self.operator = badge
             return self._result(Outcome.SIGNED_IN, {"operator": badge.name})
+        parcel = labels.parcel_for_label(session, code, interp.sscc)
+        if parcel is not None:
+            event.order_id = parcel.order_id
+            return self._confirm_label(session, parcel, station_id, now)
         return self._open_order(session, code, station_id, now)
+
+    def _confirm_label(self, session: Session, parcel: Parcel, station_id: int,
+                       now: datetime) -> ScanResult:
+        """A shipping label scanned after packing: it must be on a parcel of the order just
+        packed at this station."""
+        order = session.get(Order, parcel.order_id)
+        assert order is not None
+        last = session.scalar(
+            select(PackSession.order_id).where(PackSession.station_id == station_id,
+                                               PackSession.status == SessionStatus.COMPLETED.value)
+            .order_by(PackSession.ended_at.desc(), PackSession.id.desc()).limit(1)
+        )
+        count = len(session.scalars(select(Parcel.id).where(
+            Parcel.order_id == order.id, Parcel.tracking_number.is_not(None))).all())
+        params: dict[str, object] = {"order": order.number, "parcel": parcel.seq,
+                                     "parcels": count}
+        if last is not None and last != order.id:
+            expected = session.get(Order, last)
+            waiting = session.scalar(select(func.count()).select_from(Parcel).where(
+                Parcel.order_id == last, Parcel.tracking_number.is_not(None),
+                Parcel.label_confirmed_at.is_(None)))
+            if expected is not None and waiting:
+                return self._result(Outcome.LABEL_WRONG_ORDER,
+                                    {**params, "expected": expected.number},
+                                    order=order.number)
+        if parcel.label_confirmed_at is not None:
+            return self._result(Outcome.LABEL_ALREADY_CONFIRMED, params, order=order.number)
+        parcel.label_confirmed_at = now
+        session.flush()
+        rest = session.scalar(select(func.count()).select_from(Parcel).where(
+            Parcel.order_id == order.id, Parcel.tracking_number.is_not(None),
+            Parcel.label_confirmed_at.is_(None))) or 0
+        audit(session, "label_confirmed", at=now, station_id=station_id,
+              operator_id=self.operator.id if self.operator else None, order_id=order.id,
+              details={"parcel": parcel.seq, "tracking": parcel.tracking_number})
+        params["remaining"] = rest
+        params["rest"] = f"; {rest} more to label" if rest else "; ready for the next order"
+        return self._result(Outcome.LABEL_CONFIRMED, params, order=order.number)
 
     def _open_order(self, session: Session, code: str, station_id: int,
                     now: datetime) -> ScanResult:
@@ -553,16 +601,21 @@ class PackService:
             order.hold_reason = reason
             store.set_order_status(session, order, OrderStatus.ON_HOLD, at=now,
                                    station_id=station_id, operator_id=operator_id, reason=reason)
-        else:
+        jobs: list[int] = []
+        if not held:
             order.packed_at = now
             store.set_order_status(session, order, OrderStatus.PACKED, at=now,
                                    station_id=station_id, operator_id=operator_id)
+            # The outbox: the labels are written in this transaction, sent by the spooler.
+            jobs = [j.id for j in labels.jobs_for_packed_order(
+                session, order, parcels, station_id, self._settings, now)]
         store.release_claim(session, order.id, station_id)
         audit(session, "order_held" if held else "order_packed", at=now, station_id=station_id,
               operator_id=operator_id, order_id=order.id,
               details={"parcels": len(parcels), "units": state.scanned,
                        "short": {x.sku: x.short for x in shorts}})
-        return {"units": state.scanned, "parcels": len(parcels), "held": held}
+        return {"units": state.scanned, "parcels": len(parcels), "held": held,
+                "print_jobs": jobs}
 
     # -- parcels -------------------------------------------------------------------------
 

@@ -1,0 +1,69 @@
+"""The feedback area: a large block of colour with the answer in large type.
+
+The colour is painted here rather than by the style sheet so no theme can tone it down; the
+``painted`` signal lets the benchmark measure scan-to-screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.packing.state import Feedback, Tone
+from ui.theme import FEEDBACK_COLOURS
+
+
+class FeedbackPanel(QFrame):
+    painted = Signal(int)  # the feedback seq drawn
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FeedbackPanel")
+        self.setMinimumHeight(200)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._feedback = Feedback(Tone.IDLE, "", "")
+        self.text = QLabel(self)
+        self.text.setObjectName("FeedbackText")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("FeedbackHint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.addStretch(1)
+        layout.addWidget(self.text)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+
+    @property
+    def tone(self) -> Tone:
+        return self._feedback.tone
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        if feedback == self._feedback:
+            return
+        self._feedback = feedback
+        fg = FEEDBACK_COLOURS[feedback.tone.value][1]
+        self.text.setStyleSheet(f"color: {fg}; background: transparent; font-size: 44px; "
+                                "font-weight: bold;")
+        self.hint.setStyleSheet(f"color: {fg}; background: transparent; font-size: 26px;")
+        self.text.setText(feedback.text)
+        self.hint.setText(feedback.hint)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(FEEDBACK_COLOURS[self._feedback.tone.value][0]))
+        if self._feedback.tone is Tone.ERROR:
+            # A thick frame inside the red: an error reads as an error even to the colour-blind.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#FFFFFF"))
+            w, h, t = self.width(), self.height(), 10
+            for rect in ((0, 0, w, t), (0, h - t, w, t), (0, 0, t, h), (w - t, 0, t, h)):
+                painter.drawRect(*rect)
+        painter.end()
+        super().paintEvent(event)
+        self.painted.emit(self._feedback.seq)

@@ -1,0 +1,83 @@
+"""The packing screen: status strip, feedback area, the order's lines and its notes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from devices.scan import ScanInput, ScanRejected
+from ui.packing.feedback import FeedbackPanel
+from ui.packing.lines import OrderLinesTable
+from ui.packing.status_strip import StatusStrip
+from ui.packing.viewmodel import PackingViewModel
+
+
+class PackingScreen(QWidget):
+    def __init__(self, model: PackingViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PackingScreen")
+        self.model = model
+        self.strip = StatusStrip()
+        self.feedback = FeedbackPanel()
+        self.summary = QLabel()
+        self.summary.setObjectName("OrderSummary")
+        self.summary.setStyleSheet("font-size: 22px; padding: 4px 8px;")
+        self.summary.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("CustomerNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("background: #FFF8E1; color: #3E2723; font-size: 22px; "
+                                "padding: 8px; border-left: 8px solid #FFB300;")
+        self.lines = OrderLinesTable()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.feedback, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.note)
+        layout.addWidget(self.lines, 3)
+        model.changed.connect(self.refresh)
+        model.devices_changed.connect(self.refresh_devices)
+        self.refresh()
+        self.refresh_devices()
+
+    # The window hands scans here while this page is showing.
+    def handle_scan(self, scan: ScanInput) -> None:
+        self.model.handle_scan(scan)
+
+    def handle_rejected(self, rejected: ScanRejected) -> None:
+        self.model.handle_rejected(rejected)
+
+    def refresh(self) -> None:
+        m = self.model
+        order = m.order
+        self.feedback.show_feedback(m.feedback)
+        self.strip.station.set(m.station)
+        self.strip.operator.set(m.operator)
+        self.strip.order.set(order.number)
+        parcel = ""
+        if order.parcel_seq is not None:
+            parcel = self.tr("{n} (of {count})").format(n=order.parcel_seq,
+                                                       count=max(order.parcels, 1))
+        self.strip.parcel.set(parcel)
+        summary = []
+        if order.number:
+            units = sum(x.ordered for x in order.lines)
+            done = sum(min(x.scanned + x.short, x.ordered) for x in order.lines)
+            summary.append(self.tr("{done} of {units} units").format(done=done, units=units))
+            if order.ship_to:
+                summary.append(self.tr("to {who}").format(who=order.ship_to))
+            if order.carrier:
+                summary.append(order.carrier)
+        if order.mode:
+            summary.append(self.tr("Mode: {mode}").format(mode=order.mode.upper()))
+        self.summary.setText("   ·   ".join(summary))
+        self.summary.setVisible(bool(summary))
+        self.note.setText(self.tr("Customer's note: {note}").format(note=order.customer_note)
+                          if order.customer_note else "")
+        self.note.setVisible(bool(order.customer_note))
+        self.lines.show_order(order)
+
+    def refresh_devices(self) -> None:
+        m = self.model
+        self.strip.show_devices(m.scanner, m.scale, m.printer, m.weight)

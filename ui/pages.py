@@ -1,0 +1,26 @@
+"""The pages other than packing, added to the window where their modules exist.
+
+The desk (reprint, lookup) lives in ``ui.desk``; it is built with the same ``StationContext``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.context import StationContext
+from ui.window import StationWindow
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Station", text)
+
+
+def add_optional_pages(window: StationWindow, context: StationContext) -> None:
+    from ui.desk.page import DeskPage
+
+    desk = DeskPage(context, lambda: context.pack.operator)
+    window.add_page("desk", lambda: _tr("Desk"), desk)

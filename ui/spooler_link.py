@@ -1,0 +1,68 @@
+"""The print spooler seen from the window: job events as Qt signals, the printer's state in the
+status strip, and a wake-up when a scan wrote print jobs (an order completed)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from ui.context import SpoolerLike
+from ui.packing.viewmodel import PackingViewModel
+from workstation.app import App
+from workstation.services.spooler import JobEvent, Spooler
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Printer", text)
+
+
+def make_spooler(app: App) -> Spooler:
+    return Spooler(app.sessions, app.settings)
+
+
+class SpoolerBridge(QObject):
+    job = Signal(object)  # JobEvent, on the GUI thread
+
+    def __init__(self, spooler: SpoolerLike, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unsubscribe: Callable[[], None] | None = spooler.subscribe(self.job.emit)
+
+    def detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+
+def describe(event: JobEvent) -> tuple[bool | None, str, str]:
+    """(ok, text, what to do) for the status strip."""
+    what = f"{event.kind} {event.order_number or ''}".strip()
+    if event.state == "done":
+        return True, _tr("printed {what}").format(what=what), ""
+    if event.state in ("pending", "sending") and not event.error:
+        return None, _tr("printing {what}…").format(what=what), ""
+    if event.state == "unknown":
+        return False, _tr("did {what} print?").format(what=what), _tr(
+            "Look at the printer, then confirm or reprint it on the desk")
+    reason = event.printer_state or event.error or event.state
+    remedy = event.what_to_do or event.error or _tr("Check the printer, or send the job to "
+                                                    "another printer on the desk")
+    return False, _tr("{what}: {reason}").format(what=what, reason=reason), remedy
+
+
+def connect_spooler(spooler: SpoolerLike, model: PackingViewModel,
+                    parent: QObject) -> SpoolerBridge:
+    bridge = SpoolerBridge(spooler, parent)
+
+    def on_job(event: JobEvent) -> None:
+        ok, text, remedy = describe(event)
+        model.on_printer(ok, text, remedy)
+
+    bridge.job.connect(on_job)
+    wake = getattr(spooler, "wake", None)
+    if callable(wake):
+        model.print_jobs_written.connect(lambda _jobs: wake())
+    return bridge

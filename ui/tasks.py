@@ -1,0 +1,112 @@
+"""Slow work off the GUI thread: a page submits a function, gets its result back on the GUI thread.
+
+Each page owns a ``TaskRunner`` (its own ``QThreadPool``), so closing the page waits for its
+work and no thread outlives it. The function gets a ``progress(percent, text)`` callable it may
+call from the worker thread; results, errors and progress arrive as queued signals.
+Errors an operator can act on (a printer off, a badge not allowed, a bad value) come back to
+``on_error``; anything else is a bug and goes to ``sys.excepthook`` (the crash dialog).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from devices.errors import DeviceError
+from printing.transports import PrinterError
+from workstation.services.errors import WorkstationError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Progress = Callable[[int, str], None]
+#: What an operator can act on: shown on the page, not as a crash.
+EXPECTED_ERRORS: tuple[type[Exception], ...] = (
+    WorkstationError, PrinterError, DeviceError, OSError, ValueError,
+)
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    bug = Signal(object)
+    progress = Signal(int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals) -> None:
+        super().__init__()
+        self._fn = fn
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._signals.progress.emit)
+        except EXPECTED_ERRORS as exc:
+            log.info("task failed: %s", exc)
+            self._signals.failed.emit(exc)
+        except Exception as exc:  # a bug (logged with its traceback): to the crash dialog
+            log.exception("task crashed")
+            self._signals.bug.emit(exc)
+        else:
+            self._signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """``submit(fn, on_done, on_error, on_progress)``; ``busy`` while anything runs."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, threads: int = 1) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._running: set[_Signals] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def submit(self, fn: Callable[[Progress], T], on_done: Callable[[T], None],
+               on_error: Callable[[Exception], None] | None = None,
+               on_progress: Callable[[int, str], None] | None = None) -> None:
+        signals = _Signals(self)  # lives on the GUI thread: its slots run there
+        self._running.add(signals)
+
+        def finish() -> None:
+            self._running.discard(signals)
+            signals.deleteLater()
+            if not self._running:
+                self.busy_changed.emit(False)
+
+        def done(result: Any) -> None:
+            finish()
+            on_done(result)
+
+        def failed(exc: Exception) -> None:
+            finish()
+            if on_error is not None:
+                on_error(exc)
+            else:
+                log.warning("unhandled task error: %s", exc)
+
+        def bug(exc: Exception) -> None:
+            finish()
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+        signals.done.connect(done)
+        signals.failed.connect(failed)
+        signals.bug.connect(bug)
+        if on_progress is not None:
+            signals.progress.connect(on_progress)
+        if len(self._running) == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(fn, signals))
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until every task has run (tests, closing a page); True when all finished."""
+        return bool(self._pool.waitForDone(msecs))

@@ -1,0 +1,111 @@
+"""The station window: a bar of pages (packing, desk, …) and the page showing below it.
+
+The window owns no business state: it routes scans to the page that is showing (a page that
+takes scans has ``handle_scan``), and offers the few actions that are not a scan.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.command_sheet import write_command_sheet
+from ui.context import StationContext
+from ui.theme import apply_theme, current_theme
+
+log = logging.getLogger(__name__)
+
+
+class StationWindow(QMainWindow):
+    def __init__(self, context: StationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StationWindow")
+        self._context = context
+        self._pages: dict[str, tuple[QWidget, Callable[[], str]]] = {}
+        self._buttons = QButtonGroup(self)
+        self._buttons.setExclusive(True)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(8, 4, 8, 8)
+        self._bar = QHBoxLayout()
+        self._bar.addStretch(1)
+        self.sheet_button = QPushButton()
+        self.sheet_button.clicked.connect(self.print_command_sheet)
+        self.theme_button = QPushButton()
+        self.theme_button.clicked.connect(self.toggle_theme)
+        self._bar.addWidget(self.sheet_button)
+        self._bar.addWidget(self.theme_button)
+        outer.addLayout(self._bar)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.last_sheet: str | None = None
+        self.retranslate()
+
+    def add_page(self, key: str, title: Callable[[], str], page: QWidget) -> None:
+        """``title`` is called again on a language change, so pass e.g. ``lambda: tr(...)``."""
+        button = QPushButton(title())
+        button.setCheckable(True)
+        button.setObjectName(f"page-{key}")
+        button.clicked.connect(lambda: self.show_page(key))
+        self._bar.insertWidget(len(self._pages), button)
+        self._buttons.addButton(button)
+        self._pages[key] = (page, title)
+        self.stack.addWidget(page)
+        if len(self._pages) == 1:
+            self.show_page(key)
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key][0]
+
+    def show_page(self, key: str) -> None:
+        page = self._pages[key][0]
+        self.stack.setCurrentWidget(page)
+        for button in self._buttons.buttons():
+            button.setChecked(button.objectName() == f"page-{key}")
+        handle = getattr(page, "handle_scan", None)
+        rejected = getattr(page, "handle_rejected", None)
+        self._context.scans.set_target(handle, rejected)
+        log.info("page: %s", key)
+
+    def print_command_sheet(self) -> None:
+        path = write_command_sheet(self._context.settings.data_dir, self._context.settings.station)
+        self.last_sheet = str(path)
+        if not QApplication.platformName() in ("offscreen", "minimal"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def toggle_theme(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, "light" if current_theme(app) == "dark" else "dark")
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Packing station {station}")
+                            .format(station=self._context.settings.station))
+        self.sheet_button.setText(self.tr("Print command sheet"))
+        app = QApplication.instance()
+        dark = isinstance(app, QApplication) and current_theme(app) == "dark"
+        self.theme_button.setText(self.tr("Light theme") if dark else self.tr("Dark theme"))
+        for button in self._buttons.buttons():
+            key = button.objectName().removeprefix("page-")
+            if key in self._pages:
+                button.setText(self._pages[key][1]())

@@ -1,0 +1,313 @@
+"""Labels as print jobs: numbering parcels, writing the jobs of a packed order (the outbox),
+reprints, voids and the print history.
+
+Every function here takes the caller's Session: the jobs of a packed order are written in
+the same transaction that closes its parcels, so a parcel is never closed without its labels
+and a label never exists for a parcel that was not closed. The bytes are rendered here, once,
+and stored with the job: the spooler and every reprint send exactly those bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from db.enums import PrintJobState, SessionStatus
+from db.models import Counter, Order, PackSession, Parcel, PrintJob
+from printing import render
+from printing.escpos_receipt import RECEIPT_58MM, RECEIPT_80MM
+from printing.identifiers import s10, sscc
+from workstation.services import label_data
+from workstation.services.audit import audit
+from workstation.services.errors import ConflictError, NotFoundError, WorkstationError
+from workstation.services.operators import OperatorInfo
+from workstation.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["shipping", "return", "slip", "manifest"]
+KINDS: tuple[Kind, ...] = ("shipping", "return", "slip", "manifest")
+TRACKING_COUNTER = "tracking"
+SSCC_COUNTER = "sscc"
+
+
+# -- numbering -----------------------------------------------------------------------------
+
+def next_value(session: Session, name: str) -> int:
+    """The next value of a named counter shared by every station.
+
+    The UPDATE takes the counter row's lock until the caller commits, so two stations can
+    never get the same value; the row is created on first use."""
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(insert(Counter).values(name=name, value=0).on_conflict_do_nothing())
+    value = session.execute(
+        update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
+        .returning(Counter.value)
+    ).scalar_one()
+    return int(value)
+
+
+def number_parcel(session: Session, order: Order, parcel: Parcel, settings: Settings) -> None:
+    """Give a closed parcel its tracking number and SSCC (once; a reprint keeps them)."""
+    if parcel.tracking_number is None:
+        if parcel.seq == 1 and order.carrier_tracking_number:
+            parcel.tracking_number = order.carrier_tracking_number
+        else:
+            serial = next_value(session, TRACKING_COUNTER)
+            if serial > 99_999_999:
+                raise WorkstationError(
+                    "the tracking-number sequence is used up (8 digits): set a new "
+                    "labels.tracking_prefix in the settings"
+                )
+            parcel.tracking_number = s10(settings.tracking_prefix, serial,
+                                         settings.tracking_country)
+    if parcel.sscc is None:
+        parcel.sscc = sscc(settings.sscc_extension, settings.sscc_company_prefix,
+                           next_value(session, SSCC_COUNTER))
+
+
+# -- the outbox: jobs written when an order is packed --------------------------------------
+
+def render_slip(session: Session, order: Order, settings: Settings) -> tuple[str, bytes] | None:
+    """(format, bytes) of the packing slip as this station prints it; None when it prints none."""
+    if settings.slip_format == "none":
+        return None
+    data = label_data.packing_slip(session, order, settings)
+    if settings.slip_format == "pdf":
+        return "pdf", render(data, "pdf", page_size=label_data.page_size(settings))
+    profile = RECEIPT_58MM if settings.slip_format == "escpos58" else RECEIPT_80MM
+    return "escpos", render(data, "escpos", receipt=profile)
+
+
+def render_label(session: Session, order: Order, parcel: Parcel, parcel_count: int,
+                 settings: Settings, fmt: str, ship_date: dt.date) -> bytes:
+    data = label_data.shipping_label(session, order, parcel, parcel_count, settings, ship_date)
+    return render(data, fmt,  # type: ignore[arg-type]  # checked by the settings
+                  label_data.label_size(settings), settings.label_dpi)
+
+
+def jobs_for_packed_order(session: Session, order: Order, parcels: Sequence[Parcel],
+                          station_id: int, settings: Settings, now: dt.datetime
+                          ) -> list[PrintJob]:
+    """Number the parcels and write every job the packed order needs, in the caller's
+    transaction: a shipping label per parcel (the carrier's own label, unchanged, where the
+    order came with one), a return label when the order asks for it, one packing slip."""
+    jobs: list[PrintJob] = []
+    count = len(parcels)
+
+    def add(kind: str, fmt: str, url: str, data: bytes, parcel: Parcel | None) -> None:
+        job = PrintJob(order_id=order.id, parcel_id=parcel.id if parcel else None,
+                       station_id=station_id, kind=kind, format=fmt, printer_url=url,
+                       data=data, state=PrintJobState.PENDING.value, attempts=0,
+                       created_at=now, updated_at=now)
+        session.add(job)
+        jobs.append(job)
+
+    for parcel in parcels:
+        number_parcel(session, order, parcel, settings)
+        if parcel.seq == 1 and order.carrier_label:
+            add("shipping", order.carrier_label_format or settings.label_format,
+                settings.label_printer, order.carrier_label, parcel)
+            continue
+        add("shipping", settings.label_format, settings.label_printer,
+            render_label(session, order, parcel, count, settings, settings.label_format,
+                         now.date()), parcel)
+    if order.return_label:
+        data = label_data.return_label(order, settings)
+        add("return", settings.label_format, settings.label_printer,
+            render(data, settings.label_format,  # type: ignore[arg-type]
+                   label_data.label_size(settings), settings.label_dpi), None)
+    slip = render_slip(session, order, settings)
+    if slip is not None:
+        add("slip", slip[0], settings.slip_printer, slip[1], None)
+    session.flush()
+    return jobs
+
+
+# -- rendering on demand (`workstation label`) ---------------------------------------------
+
+def render_document(session: Session, order_number: str, kind: Kind, fmt: str,
+                    settings: Settings, parcel_seq: int = 1,
+                    today: dt.date | None = None) -> bytes:
+    """Render one document of an order without printing it (nothing is written)."""
+    order = _order(session, order_number)
+    today = today or dt.datetime.now(dt.UTC).date()
+    size = label_data.label_size(settings)
+    try:
+        if kind == "shipping":
+            parcels = _parcels(session, order)
+            parcel = next((p for p in parcels if p.seq == parcel_seq), None)
+            if parcel is None:
+                if parcels or parcel_seq != 1:
+                    raise NotFoundError(f"order {order_number} has no parcel {parcel_seq} "
+                                        f"(it has {len(parcels)})")
+                # Not packed yet: a preview with placeholder numbers, never stored.
+                parcel = Parcel(order_id=order.id, seq=1, tracking_number="PREVIEW",
+                                sscc="")
+                parcel.id = -1
+                parcels = [parcel]
+            data = label_data.shipping_label(session, order, parcel, len(parcels), settings,
+                                             today)
+            return render(data, fmt, size, settings.label_dpi)  # type: ignore[arg-type]
+        if kind == "return":
+            return render(label_data.return_label(order, settings), fmt,  # type: ignore[arg-type]
+                          size, settings.label_dpi)
+        if kind == "slip":
+            slip = label_data.packing_slip(session, order, settings)
+            if fmt == "escpos":
+                profile = RECEIPT_58MM if settings.slip_format == "escpos58" else RECEIPT_80MM
+                return render(slip, "escpos", receipt=profile)
+            return render(slip, fmt, page_size=label_data.page_size(settings))  # type: ignore[arg-type]
+        parcels = _parcels(session, order)
+        rows = [(p, order, label_data.parcel_weight(session, p)) for p in parcels]
+        data_m = label_data.manifest(rows, order.carrier, settings.station, settings, today)
+        return render(data_m, fmt, page_size=label_data.page_size(settings))  # type: ignore[arg-type]
+    except ValueError as exc:  # UnsupportedFormat and friends: a usage problem
+        raise WorkstationError(f"cannot render the {kind} document as {fmt}: {exc}") from exc
+
+
+# -- reprints, voids, history --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class JobView:
+    id: int
+    order_number: str | None
+    parcel_seq: int | None
+    kind: str
+    format: str
+    printer_url: str
+    state: str
+    attempts: int
+    last_error: str | None
+    reprint_of: int | None
+    reason: str | None
+    created_at: dt.datetime
+    sent_at: dt.datetime | None
+    size: int
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "order": self.order_number, "parcel": self.parcel_seq,
+            "kind": self.kind, "format": self.format, "printer": self.printer_url,
+            "state": self.state, "attempts": self.attempts, "error": self.last_error,
+            "reprint_of": self.reprint_of, "reason": self.reason,
+            "created_at": self.created_at.isoformat(),
+            "sent_at": self.sent_at.isoformat() if self.sent_at else None, "bytes": self.size,
+        }
+
+
+def job_views(session: Session, where: Sequence[object]) -> list[JobView]:
+    rows = session.execute(
+        select(PrintJob.id, Order.number, Parcel.seq, PrintJob.kind, PrintJob.format,
+               PrintJob.printer_url, PrintJob.state, PrintJob.attempts, PrintJob.last_error,
+               PrintJob.reprint_of_id, PrintJob.reason, PrintJob.created_at,
+               PrintJob.sent_at, PrintJob.data)
+        .outerjoin(Order, Order.id == PrintJob.order_id)
+        .outerjoin(Parcel, Parcel.id == PrintJob.parcel_id)
+        .where(*where).order_by(PrintJob.id)  # type: ignore[arg-type]
+    ).all()
+    return [JobView(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
+                    r[12], len(r[13])) for r in rows]
+
+
+def history(session: Session, order_number: str) -> list[JobView]:
+    order = _order(session, order_number)
+    return job_views(session, [PrintJob.order_id == order.id])
+
+
+def reprint(session: Session, order_number: str, reason: str, operator: OperatorInfo | None,
+            station_id: int, now: dt.datetime, *, parcel_seq: int | None = None,
+            kind: str | None = None, printer_url: str | None = None) -> list[PrintJob]:
+    """New jobs carrying exactly the stored bytes of the order's labels; audited with reason."""
+    if not reason.strip():
+        raise WorkstationError("a reprint needs a reason (e.g. 'label damaged'): give --reason")
+    order = _order(session, order_number)
+    query = select(PrintJob).where(PrintJob.order_id == order.id,
+                                   PrintJob.reprint_of_id.is_(None),
+                                   PrintJob.kind != "test")
+    if kind is not None:
+        query = query.where(PrintJob.kind == kind)
+    if parcel_seq is not None:
+        parcel = session.scalar(select(Parcel).where(Parcel.order_id == order.id,
+                                                     Parcel.seq == parcel_seq))
+        if parcel is None:
+            raise NotFoundError(f"order {order_number} has no parcel {parcel_seq}")
+        query = query.where(PrintJob.parcel_id == parcel.id)
+    originals = session.scalars(query.order_by(PrintJob.id)).all()
+    if not originals:
+        raise NotFoundError(f"order {order_number} has no labels to reprint"
+                            + (f" of kind {kind}" if kind else "")
+                            + ": it is printed when the order is packed")
+    copies = []
+    for job in originals:
+        copy = PrintJob(order_id=job.order_id, parcel_id=job.parcel_id, station_id=station_id,
+                        kind=job.kind, format=job.format,
+                        printer_url=printer_url or job.printer_url, data=job.data,
+                        state=PrintJobState.PENDING.value, attempts=0, reprint_of_id=job.id,
+                        reason=reason.strip(), created_at=now, updated_at=now)
+        session.add(copy)
+        copies.append(copy)
+    session.flush()
+    audit(session, "label_reprinted", at=now, station_id=station_id,
+          operator_id=operator.id if operator else None, order_id=order.id,
+          reason=reason.strip(),
+          details={"jobs": [c.id for c in copies], "of": [j.id for j in originals],
+                   "parcel": parcel_seq, "kind": kind})
+    return copies
+
+
+def void(session: Session, job_id: int, reason: str, operator: OperatorInfo | None,
+         station_id: int, now: dt.datetime) -> PrintJob:
+    """Mark a label void (torn, misapplied, order changed): it must not be used or sent."""
+    if not reason.strip():
+        raise WorkstationError("voiding a label needs a reason")
+    job = session.get(PrintJob, job_id, with_for_update=True)
+    if job is None:
+        raise NotFoundError(f"no print job {job_id}")
+    if job.state == PrintJobState.SENDING.value:
+        raise ConflictError(f"print job {job_id} is being sent right now: wait a moment")
+    before = job.state
+    job.state = PrintJobState.VOIDED.value
+    job.updated_at = now
+    audit(session, "label_voided", at=now, station_id=station_id,
+          operator_id=operator.id if operator else None, order_id=job.order_id,
+          reason=reason.strip(), details={"job": job.id, "state_before": before})
+    return job
+
+
+def parcel_for_label(session: Session, text: str, sscc_value: str | None = None
+                     ) -> Parcel | None:
+    """The parcel whose label carries this tracking number or SSCC."""
+    if sscc_value:
+        found = session.scalar(select(Parcel).where(Parcel.sscc == sscc_value))
+        if found is not None:
+            return found
+    code = text.strip()
+    if not code:
+        return None
+    return session.scalar(select(Parcel).where(Parcel.tracking_number == code))
+
+
+def _order(session: Session, number: str) -> Order:
+    order = session.scalar(select(Order).where(Order.number == number))
+    if order is None:
+        raise NotFoundError(f"no order {number}: check the number (workstation order list)")
+    return order
+
+
+def _parcels(session: Session, order: Order) -> list[Parcel]:
+    """The parcels of the order's completed pack session (a cancelled session's do not ship)."""
+    return list(session.scalars(
+        select(Parcel).join(PackSession, PackSession.id == Parcel.session_id)
+        .where(Parcel.order_id == order.id,
+               PackSession.status == SessionStatus.COMPLETED.value)
+        .order_by(Parcel.seq)))

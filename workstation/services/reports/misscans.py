@@ -1,0 +1,73 @@
+"""Mis-scans by product: which SKU was scanned in place of which (look-alike pairs).
+
+Definition: for every ``wrong_item`` scan event in the window, the *scanned* product is the
+event's ``product_id``; the *expected* products are the order's lines that were still open at
+that moment (ordered quantity greater than the units packed on that line by earlier scan
+events, ``parcel_items`` joined to ``scan_events`` with a smaller id). Each (scanned, expected)
+pair counts the wrong-item events it occurs in, so an event with two open lines counts towards
+both pairs. Overall and per operator (the event's operator). Units taken out again later are
+no longer in ``parcel_items``, so a line is judged by what is in its parcels now.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from db.models import Operator, OrderLine, ParcelItem, Product, ScanEvent
+from workstation.domain.outcomes import Outcome
+from workstation.services.reports.accuracy import scans_in
+from workstation.services.reports.model import Table, Window
+
+
+def pairs(window: Window) -> Select[Any]:
+    """One row per wrong-item event and open line of another product in its order."""
+    earlier = aliased(ScanEvent)
+    packed_before = (
+        select(func.coalesce(func.sum(ParcelItem.quantity), 0))
+        .join(earlier, earlier.id == ParcelItem.scan_event_id)
+        .where(ParcelItem.order_line_id == OrderLine.id, earlier.id < ScanEvent.id)
+        .correlate(OrderLine, ScanEvent)
+        .scalar_subquery()
+    )
+    return (
+        select(ScanEvent.id.label("event_id"), ScanEvent.operator_id.label("operator_id"),
+               ScanEvent.order_id.label("order_id"),
+               ScanEvent.product_id.label("scanned_id"),
+               OrderLine.product_id.label("expected_id"))
+        .join(OrderLine, OrderLine.order_id == ScanEvent.order_id)
+        .where(ScanEvent.outcome == Outcome.WRONG_ITEM.value, *scans_in(window),
+               ScanEvent.product_id.is_not(None),
+               OrderLine.product_id != ScanEvent.product_id,
+               OrderLine.quantity > packed_before)
+    )
+
+
+def misscans(session: Session, window: Window, *, per_operator: bool = False,
+             limit: int = 100) -> Table:
+    p = pairs(window).subquery("pairs")
+    scanned = aliased(Product)
+    expected = aliased(Product)
+    columns: list[Any] = [scanned.sku, scanned.name, expected.sku, expected.name]
+    query = select(*columns, func.count(func.distinct(p.c.event_id)).label("events"))
+    if per_operator:
+        who = func.coalesce(Operator.code, "(nobody signed in)")
+        query = select(who, *columns, func.count(func.distinct(p.c.event_id)))
+        columns = [who, *columns]
+    query = (query.select_from(p)
+             .join(scanned, scanned.id == p.c.scanned_id)
+             .join(expected, expected.id == p.c.expected_id))
+    if per_operator:
+        query = query.outerjoin(Operator, Operator.id == p.c.operator_id)
+    count = func.count(func.distinct(p.c.event_id))
+    rows = session.execute(
+        query.group_by(*columns).order_by(count.desc(), *columns).limit(limit)
+    ).all()
+    names = ("scanned_sku", "scanned_name", "expected_sku", "expected_name", "events")
+    if per_operator:
+        return Table("misscans_by_operator", "Mis-scans by product, per operator",
+                     ("operator", *names), [tuple(r) for r in rows])
+    return Table("misscans", "Mis-scans by product: scanned in place of",
+                 names, [tuple(r) for r in rows])

@@ -1,0 +1,70 @@
+"""The plain results of the reports: a window of time with its filters, and tables of figures.
+
+A report is a list of :class:`Table`; the exports (CSV, JSON, PDF) and the board only lay
+tables out, they compute nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """What a figure is computed over: ``start <= t < end`` (UTC), optionally one station and/or
+    one operator (by id). ``now`` is when the report is made (progress and at-risk use it)."""
+
+    start: datetime
+    end: datetime
+    now: datetime
+    station_id: int | None = None
+    operator_id: int | None = None
+
+    @classmethod
+    def for_dates(cls, first: date, last: date, now: datetime, *,
+                  station_id: int | None = None, operator_id: int | None = None) -> Window:
+        """Whole UTC days from ``first`` to ``last``, both included."""
+        if last < first:
+            raise ValueError(f"--to {last} is before --from {first}")
+        start = datetime.combine(first, time(0), UTC)
+        end = datetime.combine(last + timedelta(days=1), time(0), UTC)
+        return cls(start, end, now, station_id, operator_id)
+
+    @property
+    def hours(self) -> float:
+        return (self.end - self.start).total_seconds() / 3600
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One section of a report: a title, column names, and rows in that order."""
+
+    name: str
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def by(self, column: str) -> dict[Any, dict[str, Any]]:
+        """Rows keyed by one column (handy for a board cell or a test)."""
+        return {row[column]: row for row in self.as_dicts()}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    title: str
+    window: Window
+    station: str | None
+    operator: str | None
+    viewer: str
+    tables: list[Table]
+
+    def table(self, name: str) -> Table:
+        for table in self.tables:
+            if table.name == name:
+                return table
+        raise KeyError(name)

@@ -1,0 +1,63 @@
+"""SQL pieces the figures need that SQLite and PostgreSQL spell differently.
+
+Each is a small SQLAlchemy construct compiled per dialect, so a figure is written once and
+runs on both backends.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Float, String
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class seconds_between(FunctionElement[float]):  # noqa: N801 - reads like a SQL function
+    """Seconds from the first timestamp to the second (fractional)."""
+
+    type = Float()
+    inherit_cache = True
+    name = "seconds_between"
+
+    def __init__(self, start: ColumnElement[Any], end: ColumnElement[Any]) -> None:
+        super().__init__(start, end)
+
+
+@compiles(seconds_between, "sqlite")
+def _seconds_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (f"((julianday({compiler.process(end, **kw)}) - "
+            f"julianday({compiler.process(start, **kw)})) * 86400.0)")
+
+
+@compiles(seconds_between, "postgresql")
+def _seconds_pg(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (f"EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - "
+            f"{compiler.process(start, **kw)}))::float8")
+
+
+class hour_bucket(FunctionElement[str]):  # noqa: N801
+    """The UTC clock hour a timestamp falls in, as text ``YYYY-MM-DD HH:00``."""
+
+    type = String()
+    inherit_cache = True
+    name = "hour_bucket"
+
+    def __init__(self, at: ColumnElement[Any]) -> None:
+        super().__init__(at)
+
+
+@compiles(hour_bucket, "sqlite")
+def _hour_sqlite(element: hour_bucket, compiler: SQLCompiler, **kw: Any) -> str:
+    (at,) = list(element.clauses)
+    return f"strftime('%Y-%m-%d %H:00', {compiler.process(at, **kw)})"
+
+
+@compiles(hour_bucket, "postgresql")
+def _hour_pg(element: hour_bucket, compiler: SQLCompiler, **kw: Any) -> str:
+    (at,) = list(element.clauses)
+    return f"to_char(({compiler.process(at, **kw)}) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:00')"
