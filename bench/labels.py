@@ -9,7 +9,11 @@ Figures (all measured in the same run):
   (our FIN answered), p50/p99 over N labels, and the floor: a bare socket sendall + close to the
   same emulator.  :func:`measure_send` is the piece the spooler's close-to-printed benchmark
   extends (render + DB write + spooler pickup before it).
-Targets (issue 3): ZPL < 2 ms, PDF < 30 ms per label.
+* close-to-printed: the completing scan of an order (parcel closed, label rendered and its job
+  written in one transaction) until the loopback printer confirmed the label's last byte,
+  p50/p99 over --parcels orders (see bench/_close_to_print.py); floor: a bare socket send of
+  the same bytes.
+Targets (issue 3): ZPL < 2 ms, PDF < 30 ms per label, close-to-printed p99 < 100 ms.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from collections.abc import Callable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
+from bench._close_to_print import measure as measure_close_to_print
 from printing.documents import tracking_url
 from printing.emulator import PrinterEmulator
 from printing.identifiers import s10, sscc
@@ -106,6 +111,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench labels")
     parser.add_argument("--count", type=int, default=300, help="labels per rendering figure")
     parser.add_argument("--sends", type=int, default=1000, help="labels sent to the emulator")
+    parser.add_argument("--parcels", type=int, default=1000,
+                        help="orders packed for the close-to-printed figure")
     args = parser.parse_args(argv)
     labels = [sample_label(i) for i in range(max(args.count, 1) + 1)]
 
@@ -121,6 +128,9 @@ def main(argv: list[str]) -> int:
         send = measure_send(transport, jobs)
         floor = bare_send(emu.port, jobs)
         received = len(emu.wait_for_jobs(2 * len(jobs), timeout=30))
+    with PrinterEmulator() as emu:
+        close, printed = measure_close_to_print(args.parcels, emu)
+        close_floor = bare_send(emu.port, printed)
 
     figures = {
         "zpl_ms_per_label": round(zpl_ms, 3),
@@ -142,6 +152,12 @@ def main(argv: list[str]) -> int:
         "send_ratio_p99": round(percentile(send, 99) / percentile(floor, 99), 2),
         "jobs_received": received,
         "label_bytes": len(jobs[0]),
+        "close_to_printed_n": len(close),
+        "close_to_printed_p50_ms": round(percentile(close, 50) * 1000, 2),
+        "close_to_printed_p99_ms": round(percentile(close, 99) * 1000, 2),
+        "close_to_printed_target_p99_ms": 100.0,
+        "close_floor_p99_ms": round(percentile(close_floor, 99) * 1000, 3),
+        "close_ratio_p99": round(percentile(close, 99) / percentile(close_floor, 99), 1),
     }
     for key, value in figures.items():
         print(f"{key:>22}: {value}")

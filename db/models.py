@@ -143,6 +143,7 @@ class Order(Base):
     __table_args__ = (
         _one_of("status", OrderStatus),
         Index("ix_orders_status_ship_by", "status", "ship_by"),
+        Index("ix_orders_ship_by", "ship_by"),  # reports: progress against the day
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -212,6 +213,7 @@ class OrderLine(Base):
 
 class OrderStatusChange(Base):
     __tablename__ = "order_status_history"
+    __table_args__ = (Index("ix_order_status_history_to_status_at", "to_status", "at"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
@@ -249,6 +251,7 @@ class PackSession(Base):
             postgresql_where=text("status IN ('open', 'paused')"),
         ),
         Index("ix_pack_sessions_station_status", "station_id", "status"),
+        Index("ix_pack_sessions_status_ended", "status", "ended_at"),  # reports: packed
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -278,6 +281,7 @@ class ScanEvent(Base):
         Index("ix_scan_events_station_recorded", "station_id", "recorded_at"),
         Index("ix_scan_events_session", "session_id"),
         Index("ix_scan_events_order", "order_id"),
+        Index("ix_scan_events_outcome_recorded", "outcome", "recorded_at"),  # mis-scans
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -350,6 +354,7 @@ class LineException(Base):
 
     __tablename__ = "line_exceptions"
     __table_args__ = (
+        Index("ix_line_exceptions_at", "at"),  # reports: exceptions
         _one_of("kind", LineExceptionKind),
         CheckConstraint("quantity >= 1", name="quantity_positive"),
     )
@@ -375,6 +380,7 @@ class PrintJob(Base):
         Index("ix_print_jobs_printer_state", "printer_url", "state", "id"),
         Index("ix_print_jobs_parcel", "parcel_id"),
         Index("ix_print_jobs_order", "order_id"),
+        Index("ix_print_jobs_created_at", "created_at"),  # reports: reprints, faults
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -409,7 +415,8 @@ class AuditEntry(Base):
     """Append-only: the migration installs triggers that refuse UPDATE and DELETE."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_at", "at"), Index("ix_audit_log_order", "order_id"))
+    __table_args__ = (Index("ix_audit_log_at", "at"), Index("ix_audit_log_order", "order_id"),
+                      Index("ix_audit_log_action_at", "action", "at"))  # reports: overrides
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -46,3 +46,12 @@ if [[ ! -f "$stamp" ]]; then
   .venv/bin/python -m pip install -q -e '.[test]'
   rm -f .venv/.installed-*; touch "$stamp"
 fi
+
+# Compiled translations (.qm) from their sources (.ts): only those missing or older than the source.
+for ts in resources/translations/*.ts; do
+  [[ -e "$ts" ]] || continue
+  qm="${ts%.ts}.qm"
+  if [[ ! -f "$qm" || "$ts" -nt "$qm" ]]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+  fi
+done

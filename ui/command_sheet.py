@@ -17,44 +17,66 @@ from printing.model import PageSize
 from workstation.domain.barcodes import COMMAND_PREFIX
 from workstation.services.pack import REASONS
 
+# Marked for pyside6-lupdate by the name `translate`, the context as first argument.
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CommandSheet", text)
+
+# The reasons a short or damaged item is recorded with, and a lead's reasons for releasing a
+# parcel whose weight is out of tolerance (both are keys of the service's REASONS).
+ITEM_REASONS = ("OUT_OF_STOCK", "NOT_FOUND", "DAMAGED", "WRONG_PICK", "EXPIRED", "OTHER")
+RELEASE_REASONS = ("SCALE_FAULT", "PACKAGING", "CATALOGUE_WEIGHT")
 
 
 def _reason_label(reason: str) -> str:
     return {
-        "OUT_OF_STOCK": _tr("out of stock"), "NOT_FOUND": _tr("not found at location"),
-        "DAMAGED": _tr("damaged"), "WRONG_PICK": _tr("wrong item picked"),
-        "EXPIRED": _tr("expired"), "OTHER": _tr("other reason"),
-    }.get(reason, reason.lower())
+        "OUT_OF_STOCK": translate("CommandSheet", "out of stock"),
+        "NOT_FOUND": translate("CommandSheet", "not found at location"),
+        "DAMAGED": translate("CommandSheet", "damaged"),
+        "WRONG_PICK": translate("CommandSheet", "wrong item picked"),
+        "EXPIRED": translate("CommandSheet", "expired"),
+        "OTHER": translate("CommandSheet", "other reason"),
+        "SCALE_FAULT": translate("CommandSheet", "scale fault"),
+        "PACKAGING": translate("CommandSheet", "extra packaging material"),
+        "CATALOGUE_WEIGHT": translate("CommandSheet", "catalogue weight wrong"),
+    }.get(reason, REASONS.get(reason, reason.lower()))
 
 
 def station_commands() -> tuple[SheetCommand, ...]:
     c = COMMAND_PREFIX
     commands = [
-        SheetCommand(f"{c}NEXT-PARCEL", _tr("Close this parcel, open the next")),
-        SheetCommand(f"{c}REMOVE", _tr("Remove: the next item scan takes one unit out")),
-        SheetCommand(f"{c}PAUSE", _tr("Park this order (any station may resume it)")),
-        SheetCommand(f"{c}CLEAR", _tr("Back to packing (leave remove/short/damaged)")),
-        SheetCommand(f"{c}CANCEL", _tr("Cancel packing this order (put the items back)")),
+        SheetCommand(f"{c}NEXT-PARCEL",
+                     translate("CommandSheet", "Close this parcel, open the next")),
+        SheetCommand(f"{c}REMOVE",
+                     translate("CommandSheet", "Remove: the next item scan takes one unit out")),
+        SheetCommand(f"{c}PAUSE",
+                     translate("CommandSheet", "Park this order (any station may resume it)")),
+        SheetCommand(f"{c}CLEAR",
+                     translate("CommandSheet", "Back to packing (leave remove/short/damaged)")),
+        SheetCommand(f"{c}CANCEL",
+                     translate("CommandSheet", "Cancel packing this order (put the items back)")),
     ]
-    for reason in REASONS:
+    for reason in ITEM_REASONS:
+        label = translate("CommandSheet", "Short, then scan the item: {reason}")
         commands.append(SheetCommand(f"{c}SHORT:{reason}",
-                                     _tr("Short, then scan the item: {reason}")
-                                     .format(reason=_reason_label(reason))))
-    for reason in REASONS:
+                                     label.format(reason=_reason_label(reason))))
+    for reason in ITEM_REASONS:
+        label = translate("CommandSheet", "Damaged, then scan the item: {reason}")
         commands.append(SheetCommand(f"{c}DAMAGED:{reason}",
-                                     _tr("Damaged, then scan the item: {reason}")
-                                     .format(reason=_reason_label(reason))))
+                                     label.format(reason=_reason_label(reason))))
+    for reason in RELEASE_REASONS:
+        label = translate("CommandSheet", "Lead releases the parcel's weight: {reason}")
+        commands.append(SheetCommand(f"{c}REASON:{reason}",
+                                     label.format(reason=_reason_label(reason))))
     return tuple(commands)
 
 
 def command_sheet_pdf(station: str, page: PageSize = PageSize.A4) -> bytes:
-    data = CommandSheetData(_tr("Command barcodes"),
-                            _tr("Station {station}: scan a code instead of touching the screen")
-                            .format(station=station), station_commands())
+    subtitle = translate("CommandSheet",
+                         "Station {station}: scan a code instead of touching the screen")
+    data = CommandSheetData(translate("CommandSheet", "Command barcodes"),
+                            subtitle.format(station=station), station_commands())
     return render_sheet(data, page)
 
 

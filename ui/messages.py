@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "outcome"
 
-TEMPLATES: dict[str, str] = {
+_MARKED: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text; typed object
     "order_opened": QT_TRANSLATE_NOOP("outcome", "Order {order} opened: {lines} lines, {units} units"),
     "order_resumed": QT_TRANSLATE_NOOP("outcome", "Order {order} resumed: {scanned} of {units} units scanned"),
     "accepted": QT_TRANSLATE_NOOP("outcome", "{name}: {scanned} of {ordered}"),
@@ -63,7 +63,11 @@ TEMPLATES: dict[str, str] = {
     "label_confirmed": QT_TRANSLATE_NOOP("outcome", "Label of order {order} parcel {parcel} of {parcels} confirmed"),
     "label_already_confirmed": QT_TRANSLATE_NOOP("outcome", "Label of order {order} parcel {parcel} was already confirmed"),
     "label_wrong_order": QT_TRANSLATE_NOOP("outcome", "Wrong label: this is order {order} parcel {parcel}, but order {expected} was just packed here. Take the label off"),
+    "weigh_parcel": QT_TRANSLATE_NOOP("outcome", "Parcel {parcel}: put it on the scale (expected {expected})"),
+    "weight_out_of_tolerance": QT_TRANSLATE_NOOP("outcome", "Parcel {parcel} weighs {grams} g, expected {expected} (± {allowed} g): check the items and weigh again, or a lead releases it"),
+    "release_reason_needed": QT_TRANSLATE_NOOP("outcome", "Lead {lead}: scan the reason for releasing parcel {parcel}"),
 }
+TEMPLATES: dict[str, str] = {key: str(text) for key, text in _MARKED.items()}
 
 
 def message_for(outcome: str, params: Mapping[str, object], fallback: str) -> str:

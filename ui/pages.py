@@ -1,4 +1,4 @@
-"""The pages other than packing, added to the window where their modules exist.
+"""The pages other than packing, added to the window.
 
 The desk (reprint, lookup) lives in ``ui.desk``; it is built with the same ``StationContext``.
 """
@@ -12,15 +12,14 @@ from PySide6.QtCore import QCoreApplication
 from ui.context import StationContext
 from ui.window import StationWindow
 
+# Marked for pyside6-lupdate by the name `translate`, the context as first argument.
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Station", text)
 
 
 def add_optional_pages(window: StationWindow, context: StationContext) -> None:
     from ui.desk.page import DeskPage
 
     desk = DeskPage(context, lambda: context.pack.operator)
-    window.add_page("desk", lambda: _tr("Desk"), desk)
+    window.add_page("desk", lambda: translate("Station", "Desk"), desk)

@@ -13,11 +13,10 @@ from ui.packing.viewmodel import PackingViewModel
 from workstation.app import App
 from workstation.services.spooler import JobEvent, Spooler
 
+# Marked for pyside6-lupdate by the name `translate`, the context as first argument.
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printer", text)
 
 
 def make_spooler(app: App) -> Spooler:
@@ -41,16 +40,16 @@ def describe(event: JobEvent) -> tuple[bool | None, str, str]:
     """(ok, text, what to do) for the status strip."""
     what = f"{event.kind} {event.order_number or ''}".strip()
     if event.state == "done":
-        return True, _tr("printed {what}").format(what=what), ""
+        return True, translate("Printer", "printed {what}").format(what=what), ""
     if event.state in ("pending", "sending") and not event.error:
-        return None, _tr("printing {what}…").format(what=what), ""
+        return None, translate("Printer", "printing {what}…").format(what=what), ""
     if event.state == "unknown":
-        return False, _tr("did {what} print?").format(what=what), _tr(
-            "Look at the printer, then confirm or reprint it on the desk")
+        return False, translate("Printer", "did {what} print?").format(what=what), translate(
+            "Printer", "Look at the printer, then confirm or reprint it on the desk")
     reason = event.printer_state or event.error or event.state
-    remedy = event.what_to_do or event.error or _tr("Check the printer, or send the job to "
-                                                    "another printer on the desk")
-    return False, _tr("{what}: {reason}").format(what=what, reason=reason), remedy
+    remedy = event.what_to_do or event.error or translate(
+        "Printer", "Check the printer, or send the job to another printer on the desk")
+    return False, translate("Printer", "{what}: {reason}").format(what=what, reason=reason), remedy
 
 
 def connect_spooler(spooler: SpoolerLike, model: PackingViewModel,

@@ -29,11 +29,10 @@ from ui.wedge_filter import WedgeFilter
 from ui.window import StationWindow
 from workstation.app import App
 
+# Marked for pyside6-lupdate by the name `translate`, the context as first argument.
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Station", text)
 
 
 @dataclass
@@ -79,7 +78,7 @@ def build_station(app: App, qapp: QApplication, *, open_devices: bool = True,
     model = PackingViewModel(pack, app.sessions, sounds)
     screen = PackingScreen(model)
     window = StationWindow(context)
-    window.add_page("packing", lambda: _tr("Packing"), screen)
+    window.add_page("packing", lambda: translate("Station", "Packing"), screen)
     add_optional_pages(window, context)
     wedge = WedgeFilter(hub, parent=window)
     wedge.install(qapp)
@@ -96,10 +95,12 @@ def build_station(app: App, qapp: QApplication, *, open_devices: bool = True,
     bridge.attach(devices)
     if context.spooler is not None:
         connect_spooler(context.spooler, model, window)
+        context.spooler.start()
     if open_devices:
         for url, kind in ((settings.scanner, "scanner"), (settings.scale, "scale")):
             if not url:
-                model.on_device_missing(kind, _tr("No device is set in the settings"))
+                model.on_device_missing(
+                    kind, translate("Station", "No device is set in the settings"))
                 continue
             try:
                 device = devices.open(url, "scale" if kind == "scale" else "scanner")
@@ -112,5 +113,5 @@ def build_station(app: App, qapp: QApplication, *, open_devices: bool = True,
     if isinstance(scanner, SimScanner) or isinstance(scale, SimScale):
         station.sim = SimPanel(scanner if isinstance(scanner, SimScanner) else None,
                                scale if isinstance(scale, SimScale) else None)
-        screen.layout().addWidget(station.sim)
+        screen.add_footer(station.sim)
     return station

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import logging
 
+import qt_material
 from PySide6.QtWidgets import QApplication
-
-import qt_material  # noqa: I001  (qt-material must be imported after PySide6)
 
 log = logging.getLogger(__name__)
 

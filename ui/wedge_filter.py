@@ -29,6 +29,7 @@ class _HeldKey:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    receiver: QObject  # where the key was going when it was held back
 
 
 class WedgeFilter(QObject):
@@ -50,7 +51,7 @@ class WedgeFilter(QObject):
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._replaying or event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
@@ -60,7 +61,7 @@ class WedgeFilter(QObject):
         at = event.timestamp() / 1000.0
         self._last_key_s, self._last_key_mono = at, time.monotonic()
         decision = self._detector.key(text, at)
-        held = _HeldKey(event.key(), event.modifiers(), event.text())
+        held = _HeldKey(event.key(), event.modifiers(), event.text(), watched)
         self._apply(decision, held)
         self._arm_timer()
         return decision.swallow
@@ -76,9 +77,8 @@ class WedgeFilter(QObject):
             self._held.append(current)
 
     def _replay(self, key: _HeldKey) -> None:
-        target = QApplication.focusWidget() or QApplication.activeWindow()
-        if target is None:
-            return
+        # Where it was going, unless focus moved on meanwhile (then where the person now types).
+        target: QObject = QApplication.focusWidget() or key.receiver
         self._replaying = True
         try:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):

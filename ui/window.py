@@ -84,7 +84,7 @@ class StationWindow(QMainWindow):
     def print_command_sheet(self) -> None:
         path = write_command_sheet(self._context.settings.data_dir, self._context.settings.station)
         self.last_sheet = str(path)
-        if not QApplication.platformName() in ("offscreen", "minimal"):
+        if QApplication.platformName() not in ("offscreen", "minimal"):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def toggle_theme(self) -> None:
@@ -93,7 +93,7 @@ class StationWindow(QMainWindow):
         apply_theme(app, "light" if current_theme(app) == "dark" else "dark")
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

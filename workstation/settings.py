@@ -15,6 +15,7 @@ from typing import Any
 
 from platformdirs import PlatformDirs
 
+from workstation.domain.parcels import boxes_from_config
 from workstation.settings_toml import dump_settings
 
 APP_NAME = "packing-workstation"
@@ -46,6 +47,12 @@ class Settings:
     theme: str = "light"  # light or dark
     # A parcel's weight may differ from the expected (items + box) by this much.
     weight_tolerance_percent: float = 5.0
+    weight_tolerance_grams: int = 50  # never tighter than this (light parcels)
+    # Weigh every parcel before its label prints (a station with a scale); off: weight optional.
+    weight_check: bool = False
+    # Box types for the suggestion and the box's own weight: [{name, length_mm, width_mm,
+    # height_mm, tare_grams, max_grams}, ...]; empty: the built-in S, M, L, XL.
+    boxes: tuple[dict[str, object], ...] = ()
     # The reference weight the pre-shift self-test puts on the scale.
     test_weight_grams: float = 1000.0
     # Labels: what the station prints and how (see README "Printing").
@@ -97,6 +104,9 @@ _KEYS = {
     "devices.scale": "scale",
     "devices.test_weight_grams": "test_weight_grams",
     "parcels.weight_tolerance_percent": "weight_tolerance_percent",
+    "parcels.weight_tolerance_grams": "weight_tolerance_grams",
+    "parcels.weight_check": "weight_check",
+    "parcels.boxes": "boxes",
     "printers.label": "label_printer",
     "printers.slip": "slip_printer",
     "printers.retry_first_seconds": "print_retry_first",
@@ -165,6 +175,16 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
             raise SettingsError(f"{path}: routing.rules must be a list of tables "
                                 '(e.g. [{country = "ID", postcode = "10-14", code = "JKT"}])')
         values["routing_rules"] = tuple({str(k): str(v) for k, v in r.items()} for r in rules)
+    if "boxes" in values:
+        if not isinstance(values["boxes"], list | tuple):
+            raise SettingsError(f"{path}: parcels.boxes must be a list of tables "
+                                '(e.g. [{name = "S", length_mm = 250, width_mm = 200, '
+                                "height_mm = 100, tare_grams = 150}])")
+        try:
+            boxes_from_config(values["boxes"])
+        except ValueError as exc:
+            raise SettingsError(f"{path}: parcels.boxes: {exc}") from exc
+        values["boxes"] = tuple(dict(b) for b in values["boxes"])
     settings = replace(Settings(), config_file=path, **values)
     _check_choice(path, "labels.format", settings.label_format, ("zpl", "pdf"))
     _check_choice(path, "labels.slip_format", settings.slip_format,

@@ -25,7 +25,7 @@ from printing.pdf import render_pdf
 __all__ = ["CommandSheetData", "SheetCommand", "command_sheet_pages", "command_sheet_pdf"]
 
 MARGIN = 15.0
-ROW = 26.5
+ROW = 24.5
 MODULE = 0.254  # 10 mil: any scanner reads it, and 3 dots at 300 dpi
 BAR_HEIGHT = 11.0
 BAR_TOP = 8.5  # below a label of up to two lines

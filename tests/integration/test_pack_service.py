@@ -136,7 +136,8 @@ def test_restart_resumes_exactly_including_what_the_next_scan_must_be(sessions, 
     assert view is not None and view.order_number == "ORD-2"
     assert [x.scanned for x in view.lines] == [1, 0, 0]
     assert view.pending == {"need": "serial", "line_id": view.lines[1].line_id, "quantity": 1}
-    assert run(again, "SN-77") == [Outcome.ACCEPTED]
+    # Scanning the order sheet again is not taken for the serial asked for.
+    assert run(again, "ORD-2", "SN-77") == [Outcome.ORDER_RESUMED, Outcome.ACCEPTED]
 
 
 def test_duplicate_serial_is_refused_across_orders(sessions, clock) -> None:  # type: ignore[no-untyped-def]

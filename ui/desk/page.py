@@ -27,6 +27,7 @@ from devices.scan import ScanInput
 from ui.context import StationContext
 from ui.desk.model import DeskViewModel, Notice
 from ui.desk.reason_dialog import ReasonDialog
+from ui.setup.widgets import TITLE_STYLE
 from ui.tasks import TaskRunner
 from workstation.services.operators import OperatorInfo
 
@@ -70,6 +71,7 @@ class DeskPage(QWidget):
     def _build(self) -> None:
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
+        self.title.setStyleSheet(TITLE_STYLE)
         self.search = QLineEdit(self)
         self.search.setMinimumHeight(48)
         self.search.returnPressed.connect(lambda: self.look_up(self.search.text()))
@@ -116,7 +118,7 @@ class DeskPage(QWidget):
         split.addWidget(self.matches)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
-        split.setSizes([260, 900])
+        split.setSizes([300, 1060])
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -146,10 +148,10 @@ class DeskPage(QWidget):
         self.parcels.setHorizontalHeaderLabels([
             self.tr("Parcel"), self.tr("Status"), self.tr("Box"), self.tr("Weight (g)"),
             self.tr("Tracking number"), self.tr("SSCC")])
-        self.labels.setColumnCount(8)
+        self.labels.setColumnCount(7)
         self.labels.setHorizontalHeaderLabels([
             self.tr("Job"), self.tr("Parcel"), self.tr("Kind"), self.tr("State"),
-            self.tr("Printer"), self.tr("Reprint of"), self.tr("Reason"), self.tr("Created")])
+            self.tr("Created"), self.tr("Reprint of"), self.tr("Reason")])
         self.history.setColumnCount(4)
         self.history.setHorizontalHeaderLabels([
             self.tr("From"), self.tr("To"), self.tr("At"), self.tr("Reason")])
@@ -275,8 +277,15 @@ class DeskPage(QWidget):
             f"<br>{e(address)}")
         _fill(self.parcels, [[p["seq"], p["status"], p["box_type"], p["weight_grams"],
                               p["tracking_number"], p["sscc"]] for p in order["parcels"]])
-        _fill(self.labels, [[r.job_id, r.parcel, r.kind, r.state, r.printer, r.reprint_of,
-                             r.reason, r.created_at[:19]] for r in model.label_rows()])
+        rows = model.label_rows()
+        _fill(self.labels, [[r.job_id, r.parcel, r.kind, r.state,
+                             r.created_at[:16].replace("T", " "), r.reprint_of, r.reason]
+                            for r in rows])
+        for index, row in enumerate(rows):  # where it went: on hover, the table stays narrow
+            for column in range(self.labels.columnCount()):
+                item = self.labels.item(index, column)
+                if item is not None:
+                    item.setToolTip(self.tr("Printer: {url}").format(url=row.printer))
         _fill(self.history, [[h["from"], h["to"], (h["at"] or "")[:19], h["reason"]]
                              for h in order["history"]])
         _fill(self.scans, [[(e["at"] or "")[:19], e["raw"].replace("\x1d", "<GS>"),

@@ -23,6 +23,7 @@ class FeedbackPanel(QFrame):
         self.setMinimumHeight(200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._feedback = Feedback(Tone.IDLE, "", "")
+        self._styled: Tone | None = None
         self.text = QLabel(self)
         self.text.setObjectName("FeedbackText")
         self.text.setWordWrap(True)
@@ -45,16 +46,18 @@ class FeedbackPanel(QFrame):
     def show_feedback(self, feedback: Feedback) -> None:
         if feedback == self._feedback:
             return
+        if feedback.tone != self._styled:  # style sheets are slow to apply: only on a change
+            self._styled = feedback.tone
+            fg = FEEDBACK_COLOURS[feedback.tone.value][1]
+            self.text.setStyleSheet(f"color: {fg}; background: transparent; font-size: 44px; "
+                                    "font-weight: bold;")
+            self.hint.setStyleSheet(f"color: {fg}; background: transparent; font-size: 26px;")
         self._feedback = feedback
-        fg = FEEDBACK_COLOURS[feedback.tone.value][1]
-        self.text.setStyleSheet(f"color: {fg}; background: transparent; font-size: 44px; "
-                                "font-weight: bold;")
-        self.hint.setStyleSheet(f"color: {fg}; background: transparent; font-size: 26px;")
         self.text.setText(feedback.text)
         self.hint.setText(feedback.hint)
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(FEEDBACK_COLOURS[self._feedback.tone.value][0]))
         if self._feedback.tone is Tone.ERROR:

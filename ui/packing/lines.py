@@ -1,28 +1,30 @@
 """The order's lines: picture, product (name, SKU, handling), scanned of ordered, state.
 
-Rows are updated in place on every scan (no rebuild), and the next line to scan is marked and
-coloured so it is found at a glance.
+Cells are labels with their own style, so the theme cannot wash out the state colours or the
+marker of the next line to scan. Rows are updated in place on every scan (no rebuild).
 """
 
 from __future__ import annotations
 
+import html
+import re
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QWidget
 
 from ui.packing.state import LineRow, OrderPanel
 
+# Marked for pyside6-lupdate by the name `translate`, the context as first argument.
+translate = QCoreApplication.translate
+
 PICTURE = 56
-ROW_HEIGHT = 72
-_STATE_COLOURS = {"done": "#1B7F3B", "short": "#B26A00", "partial": "#0D47A1", "todo": "#455A64"}
-_NEXT_BACKGROUND = "#FFF3C4"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrderLines", text)
+ROW_HEIGHT = 76
+_STATE_COLOURS = {"done": "#1B7F3B", "short": "#B26A00", "partial": "#0D47A1", "todo": "#37474F"}
+_NEXT = "background: #FFE082; color: #111111;"
+_PLAIN = "background: transparent;"
 
 
 @lru_cache(maxsize=256)
@@ -37,27 +39,80 @@ def _picture(path: str) -> QPixmap | None:
 
 
 def state_text(line: LineRow) -> str:
-    return {"done": _tr("done"), "short": _tr("short"), "partial": _tr("scanning"),
-            "todo": _tr("to scan")}.get(line.state, line.state)
+    return {"done": translate("OrderLines", "done"),
+            "short": translate("OrderLines", "short"),
+            "partial": translate("OrderLines", "scanning"),
+            "todo": translate("OrderLines", "to scan")}.get(line.state, line.state)
 
 
-def product_text(line: LineRow) -> str:
-    parts = [line.name, f"SKU {line.sku}"]
+def product_html(line: LineRow, is_next: bool) -> str:
+    notes = [f"SKU {html.escape(line.sku)}"]
     if line.fragile:
-        parts.append(_tr("FRAGILE: wrap it"))
+        fragile = translate("OrderLines", "FRAGILE: wrap it")
+        notes.append(f'<b style="color:#B71C1C">{html.escape(fragile)}</b>')
     if line.tracked == "serial":
-        parts.append(_tr("scan its serial number"))
+        notes.append(html.escape(translate("OrderLines", "scan its serial number")))
     elif line.tracked == "lot":
-        parts.append(_tr("scan its lot number"))
-    return "\n".join(parts[:1]) + "\n" + "  ·  ".join(parts[1:])
+        notes.append(html.escape(translate("OrderLines", "scan its lot number")))
+    marker = "▶ " if is_next else ""
+    return (f'<span style="font-size:24px; font-weight:bold">{marker}{html.escape(line.name)}'
+            f'</span><br><span style="font-size:18px">{"  ·  ".join(notes)}</span>')
+
+
+class _Row:
+    def __init__(self) -> None:
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.product = QLabel()
+        self.product.setTextFormat(Qt.TextFormat.RichText)
+        self.product.setWordWrap(True)
+        self.count = QLabel()
+        self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.state = QLabel()
+        self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.line: LineRow | None = None
+        self.is_next = False
+        self._style: tuple[bool, str] | None = None
+
+    @property
+    def cells(self) -> tuple[QLabel, ...]:
+        return (self.picture, self.product, self.count, self.state)
+
+    def show(self, line: LineRow, is_next: bool) -> None:
+        if line == self.line and is_next == self.is_next:
+            return
+        if self.line is None or line.image_path != self.line.image_path:
+            pixmap = _picture(line.image_path) if line.image_path else None
+            if pixmap is not None:
+                self.picture.setPixmap(pixmap)
+        self.line, self.is_next = line, is_next
+        self.product.setText(product_html(line, is_next))
+        count = f"{line.scanned} / {line.ordered}"
+        if line.short:
+            count += " " + translate("OrderLines", "({short} short)").format(short=line.short)
+        self.count.setText(count)
+        self.state.setText(state_text(line))
+        colour = _STATE_COLOURS.get(line.state, "#37474F")
+        if is_next and line.state == "todo":
+            colour = "#111111"  # dark on the marker's yellow
+        style = (is_next, colour)
+        if style != self._style:  # style sheets are slow to apply: only when they change
+            self._style = style
+            back = _NEXT if is_next else _PLAIN
+            self.picture.setStyleSheet(back)
+            self.product.setStyleSheet(back + " padding: 4px 8px;")
+            self.count.setStyleSheet(back + " font-size: 28px; font-weight: bold;"
+                                     " padding: 0 12px;")
+            self.state.setStyleSheet(f"{back} font-size: 22px; font-weight: bold;"
+                                     f" padding: 0 12px; color: {colour};")
 
 
 class OrderLinesTable(QTableWidget):
-    def __init__(self) -> None:
-        super().__init__(0, 4)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
         self.setObjectName("OrderLines")
-        self.setHorizontalHeaderLabels([_tr("Picture"), _tr("Product"), _tr("Scanned"),
-                                        _tr("State")])
+        self._rows: list[_Row] = []
+        self._next: int | None = None
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.horizontalHeader()
@@ -66,78 +121,46 @@ class OrderLinesTable(QTableWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.setColumnWidth(0, PICTURE + 16)
-        self.setIconSize(QSize(PICTURE, PICTURE))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWordWrap(True)
-        self._rows: tuple[LineRow, ...] = ()
-        self._next: int | None = None
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels(["", translate("OrderLines", "Product"),
+                                        translate("OrderLines", "Scanned"),
+                                        translate("OrderLines", "State")])
+        for row in self._rows:
+            row.line = None  # redraw the texts in the new language on the next update
 
     def show_order(self, order: OrderPanel) -> None:
-        if len(order.lines) != len(self._rows) or any(
-                a.sku != b.sku for a, b in zip(order.lines, self._rows, strict=True)):
-            self._rebuild(order.lines)
-        for i, (new, old) in enumerate(zip(order.lines, self._rows, strict=True)):
-            if new != old:
-                self._fill(i, new)
-        self._rows = order.lines
+        lines = order.lines
+        if len(lines) != len(self._rows):
+            self._resize(len(lines))
+        for i, (row, line) in enumerate(zip(self._rows, lines, strict=True)):
+            row.show(line, i == order.next_index)
         if order.next_index != self._next:
-            for i in {self._next, order.next_index} - {None}:
-                assert i is not None
-                if i < len(self._rows):
-                    self._mark(i, i == order.next_index)
             self._next = order.next_index
             if self._next is not None:
-                self.scrollToItem(self.item(self._next, 1))
+                self.scrollTo(self.model().index(self._next, 1))
 
-    def _rebuild(self, lines: tuple[LineRow, ...]) -> None:
-        self.setRowCount(len(lines))
+    def _resize(self, count: int) -> None:
+        self.setRowCount(count)
+        self._rows = []
+        for i in range(count):
+            row = _Row()
+            for col, cell in enumerate(row.cells):
+                self.setCellWidget(i, col, cell)
+            self._rows.append(row)
         self._next = None
-        self._rows = lines
-        for i, line in enumerate(lines):
-            picture = QTableWidgetItem()
-            pixmap = _picture(line.image_path) if line.image_path else None
-            if pixmap is not None:
-                picture.setData(Qt.ItemDataRole.DecorationRole, pixmap)
-            self.setItem(i, 0, picture)
-            self.setItem(i, 1, QTableWidgetItem(product_text(line)))
-            count = QTableWidgetItem()
-            count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            count.setFont(self._bold)
-            self.setItem(i, 2, count)
-            self.setItem(i, 3, QTableWidgetItem())
-            self._fill(i, line)
-            self._mark(i, False)
 
-    def _fill(self, row: int, line: LineRow) -> None:
-        count = f"{line.scanned} / {line.ordered}"
-        if line.short:
-            count += " " + _tr("({short} short)").format(short=line.short)
-        self.item(row, 2).setText(count)
-        state = self.item(row, 3)
-        state.setText(state_text(line))
-        state.setForeground(QBrush(QColor(_STATE_COLOURS.get(line.state, "#455A64"))))
-        state.setFont(self._bold)
-
-    def _mark(self, row: int, is_next: bool) -> None:
-        brush = QBrush(QColor(_NEXT_BACKGROUND)) if is_next else QBrush()
-        for col in range(4):
-            item = self.item(row, col)
-            item.setBackground(brush)
-            if col == 3:
-                continue  # the state keeps its own colour
-            if is_next:
-                item.setForeground(QBrush(QColor("#111111")))  # dark on the light marker
-            else:
-                item.setData(Qt.ItemDataRole.ForegroundRole, None)
-        product = self.item(row, 1)
-        product.setText(("▶ " if is_next else "") + product_text(self._row(row)))
-
-    def _row(self, row: int) -> LineRow:
-        return self._rows[row]
+    def cell_text(self, row: int, column: int) -> str:
+        """What a cell shows, as plain text (for tests and accessibility)."""
+        label = self._rows[row].cells[column]
+        if label.textFormat() == Qt.TextFormat.RichText:
+            doc = label.text().replace("<br>", "\n")
+            return html.unescape(re.sub(r"<[^>]+>", "", doc))
+        return label.text()
 
     def is_next(self, row: int) -> bool:
-        return self._next == row
+        return self._rows[row].is_next

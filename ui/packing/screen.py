@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from devices.scan import ScanInput, ScanRejected
@@ -28,7 +29,7 @@ class PackingScreen(QWidget):
         self.note.setStyleSheet("background: #FFF8E1; color: #3E2723; font-size: 22px; "
                                 "padding: 8px; border-left: 8px solid #FFB300;")
         self.lines = OrderLinesTable()
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.strip)
@@ -40,6 +41,9 @@ class PackingScreen(QWidget):
         model.devices_changed.connect(self.refresh_devices)
         self.refresh()
         self.refresh_devices()
+
+    def add_footer(self, widget: QWidget) -> None:
+        self._layout.addWidget(widget)
 
     # The window hands scans here while this page is showing.
     def handle_scan(self, scan: ScanInput) -> None:
@@ -69,6 +73,8 @@ class PackingScreen(QWidget):
                 summary.append(self.tr("to {who}").format(who=order.ship_to))
             if order.carrier:
                 summary.append(order.carrier)
+        if order.parcel_note:
+            summary.append(order.parcel_note)
         if order.mode:
             summary.append(self.tr("Mode: {mode}").format(mode=order.mode.upper()))
         self.summary.setText("   ·   ".join(summary))
@@ -77,6 +83,13 @@ class PackingScreen(QWidget):
                           if order.customer_note else "")
         self.note.setVisible(bool(order.customer_note))
         self.lines.show_order(order)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.strip.retranslate()
+            self.lines.retranslate()
+            self.model.retranslate()
+        super().changeEvent(event)
 
     def refresh_devices(self) -> None:
         m = self.model

@@ -61,6 +61,8 @@ class OrderPanel:
     complete: bool = False
     held: bool = False  # an error holds the screen until acknowledged
     mode: str = ""  # remove / short / damaged: what the next item scan means
+    weighing: bool = False  # the parcel waits for its weight on the scale
+    parcel_note: str = ""  # suggested box, expected weight and tolerance
 
 
 def next_line(lines: tuple[LineRow, ...]) -> int | None:

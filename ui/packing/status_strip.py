@@ -37,6 +37,8 @@ class _DevicePill(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumHeight(48)
+        self.setMaximumWidth(360)  # a long printer message wraps instead of widening the window
+        self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
 
     def show_line(self, line: DeviceLine, extra: str = "") -> None:
@@ -59,10 +61,10 @@ class StatusStrip(QFrame):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 4)
         row = QHBoxLayout()
-        self.station = _Field(self.tr("Station"))
-        self.operator = _Field(self.tr("Operator"))
-        self.order = _Field(self.tr("Order"))
-        self.parcel = _Field(self.tr("Parcel"))
+        self.station = _Field("")
+        self.operator = _Field("")
+        self.order = _Field("")
+        self.parcel = _Field("")
         for field in (self.station, self.operator, self.order, self.parcel):
             row.addWidget(field)
         row.addStretch(1)
@@ -79,6 +81,13 @@ class StatusStrip(QFrame):
                                  "font-weight: bold; padding: 8px;")
         self.alert.hide()
         outer.addWidget(self.alert)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.station.title.setText(self.tr("Station"))
+        self.operator.title.setText(self.tr("Operator"))
+        self.order.title.setText(self.tr("Order"))
+        self.parcel.title.setText(self.tr("Parcel"))
 
     def show_devices(self, scanner: DeviceLine, scale: DeviceLine, printer: DeviceLine,
                      weight: WeightReading | None) -> None:

@@ -28,12 +28,18 @@ from workstation.services.pack import PackService, ScanResult, SessionView
 
 log = logging.getLogger(__name__)
 
+# Answers after which the parcel's box or expected weight may read differently.
+_PARCEL_OUTCOMES = frozenset({
+    Outcome.ORDER_OPENED, Outcome.ORDER_RESUMED, Outcome.PARCEL_CLOSED, Outcome.BOX_SET,
+    Outcome.WEIGHT_SET, Outcome.WEIGH_PARCEL, Outcome.WEIGHT_OUT_OF_TOLERANCE,
+})
 _TONE = {Severity.OK: Tone.OK, Severity.ATTENTION: Tone.ATTENTION, Severity.ERROR: Tone.ERROR}
 
 
 class PackingViewModel(QObject):
     changed = Signal()  # the order panel or the feedback changed
     devices_changed = Signal()  # scanner, scale or printer status changed
+    print_jobs_written = Signal(tuple)  # job ids a scan wrote (an order completed)
 
     def __init__(self, pack: PackService, sessions: sessionmaker[Session],
                  sounds: FeedbackSounds | None = None, parent: QObject | None = None) -> None:
@@ -43,6 +49,9 @@ class PackingViewModel(QObject):
         self._sounds = sounds
         self._details = OrderDetails("")
         self._last_pending: dict[str, Any] | None = None
+        self._last_result: ScanResult | None = None
+        self._labels_expected = False  # labels printed for the order just packed
+        self._weighed: int | None = None  # grams last handed to the service for this parcel
         self.order = OrderPanel()
         self.feedback = Feedback(Tone.IDLE, "", "")
         self.weight: WeightReading | None = None
@@ -82,12 +91,19 @@ class PackingViewModel(QObject):
                                                                "again when this is solved"),
                                   "error", seq), Severity.ERROR)
             return
+        self._last_result = result
         if result.outcome in (Outcome.PAUSED, Outcome.SESSION_CANCELLED):
             self.order = OrderPanel()  # parked or given up: this station holds no order now
             self._last_pending = None
         elif result.session is not None:
             self._show_session(result.session)
+            if result.outcome in _PARCEL_OUTCOMES:
+                self._show_parcel_info()
+        self._labels_expected = bool(result.print_jobs) or (
+            self._labels_expected and result.outcome is not Outcome.ORDER_OPENED)
         self._answer(self._feedback_for(result, seq), result.severity)
+        if result.print_jobs:
+            self.print_jobs_written.emit(result.print_jobs)
 
     def handle_rejected(self, rejected: ScanRejected) -> None:
         self._answer(Feedback(Tone.ATTENTION, self.tr("Unreadable scan"), rejected.reason,
@@ -115,16 +131,44 @@ class PackingViewModel(QObject):
         if self.order.held:
             return self.tr("Scan the same item again once it is out of the parcel, "
                            "or a lead scans their badge")
+        if outcome is Outcome.WEIGHT_OUT_OF_TOLERANCE:
+            return self.tr("Check the items and weigh the parcel again, or a lead scans their "
+                           "badge and a reason from the command sheet")
+        if outcome is Outcome.RELEASE_REASON_NEEDED:
+            return self.tr("Scan the reason from the command sheet")
+        if outcome is Outcome.ORDER_COMPLETE and self._labels_expected:
+            return self.tr("Stick the label on the parcel and scan it")
         if outcome in (Outcome.ORDER_COMPLETE, Outcome.ORDER_HELD, Outcome.PAUSED,
-                       Outcome.SESSION_CANCELLED):
+                       Outcome.SESSION_CANCELLED, Outcome.LABEL_CONFIRMED):
+            if outcome is Outcome.LABEL_CONFIRMED and self._last_remaining():
+                return self.tr("Scan the label of the next parcel")
             return self.tr("Scan the next order, tote or pick list")
         return self._waiting_hint()
+
+    def _last_remaining(self) -> int:
+        remaining = self._last_result.params.get("remaining") if self._last_result else 0
+        return remaining if isinstance(remaining, int) else 0
+
+    def retranslate(self) -> None:
+        """The language changed: say the same things in the new language."""
+        self.scanner = replace(self.scanner, label=self.tr("Scanner"))
+        self.scale = replace(self.scale, label=self.tr("Scale"))
+        self.printer = replace(self.printer, label=self.tr("Printer"))
+        seq = self.feedback.seq
+        if self._last_result is not None and self.feedback.outcome == self._last_result.outcome:
+            self.feedback = self._feedback_for(self._last_result, seq)
+        elif self.feedback.tone is Tone.IDLE:
+            self.feedback = self._idle_feedback(seq)
+        self.changed.emit()
+        self.devices_changed.emit()
 
     def _waiting_hint(self) -> str:
         if not self._pack.operator:
             return self.tr("Scan your badge to sign in")
         if not self.order.number or self.order.complete:
             return self.tr("Scan an order, tote or pick list")
+        if self.order.weighing:
+            return self.tr("Put the parcel on the scale")
         if self.order.mode:
             return self.tr("Now scan the item")
         if self.order.next_index is not None:
@@ -155,6 +199,9 @@ class PackingViewModel(QObject):
             for x in view.lines
         )
         pending = view.pending or {}
+        weighing = pending.get("need") == "weight"
+        if not weighing:
+            self._weighed = None  # the next parcel is weighed afresh
         self.order = OrderPanel(
             number=view.order_number, lines=rows, next_index=next_line(rows),
             customer_note=self._details.customer_note, ship_to=self._details.ship_to,
@@ -162,7 +209,22 @@ class PackingViewModel(QObject):
             complete=view.status == "completed" or view.complete,
             held=pending.get("need") == "ack",
             mode=str(pending.get("mode") or "") if pending.get("need") == "mode" else "",
+            weighing=weighing,
+            parcel_note=self.order.parcel_note if view.order_number == self.order.number else "",
         )
+
+    def _show_parcel_info(self) -> None:
+        info = self._pack.parcel_info()
+        if info is None:
+            return
+        parts = []
+        box = info.box_type or info.suggested_box
+        if box:
+            parts.append(self.tr("box {box}").format(box=box))
+        if info.expected_grams is not None:
+            parts.append(self.tr("expected {kg:.3f} kg ± {tolerance} g").format(
+                kg=info.expected_grams / 1000, tolerance=info.tolerance_grams))
+        self.order = replace(self.order, parcel_note="  ·  ".join(parts))
 
     # -- devices -----------------------------------------------------------------------------
 
@@ -195,6 +257,14 @@ class PackingViewModel(QObject):
     def on_weight(self, reading: WeightReading) -> None:
         self.weight = reading
         self.devices_changed.emit()
+        if not (self.order.weighing and reading.stable and reading.grams):
+            return
+        grams = round(reading.grams)
+        if grams > 0 and grams != self._weighed:
+            # The parcel waits for its weight: a new stable reading is the operator's answer,
+            # recorded through the same scan path as a WEIGHT:<grams> barcode.
+            self._weighed = grams
+            self.handle_scan(ScanInput(f"WEIGHT:{grams}", source=reading.source))
 
     def on_printer(self, ok: bool | None, text: str, remedy: str = "") -> None:
         self.printer = replace(self.printer, ok=ok, text=text, remedy=remedy)

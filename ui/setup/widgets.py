@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from workstation.services.station_setup import DeviceChoice
 
 TOUCH = 48  # px: the smallest target a gloved finger hits
+TITLE_STYLE = "font-size: 26px; font-weight: bold;"
+#: qt-material draws group titles pale; the station needs them readable from a metre away.
+GROUP_STYLE = "QGroupBox::title { color: palette(window-text); font-weight: bold; }"
 
 
 class DeviceCombo(QComboBox):

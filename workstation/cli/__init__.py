@@ -92,7 +92,9 @@ def main(ctx: click.Context, db: str | None, config: Path | None, station: str |
     ctx.obj = Context(db, config, station, verbose)
     ctx.call_on_close(lambda: ctx.obj._app.close() if ctx.obj._app else None)
     if ctx.invoked_subcommand is None:
-        ctx.invoke(gui)
+        # Whatever `gui` is registered now: ui.launch replaces this module's stand-in with
+        # the station window.
+        ctx.invoke(main.commands["gui"])
 
 
 @main.command()
@@ -125,6 +127,9 @@ def _register() -> None:
                    printing_cmd, labels_cmd):
         for command in module.COMMANDS:
             main.add_command(command)
+    from workstation.cli import report_cmd  # the shift lead's reports
+
+    main.add_command(report_cmd.report)
 
 
 _register()

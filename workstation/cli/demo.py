@@ -10,12 +10,15 @@ from pathlib import Path
 import click
 from sqlalchemy import func, select
 
-from db.models import Barcode, Order, OrderLine, Product
+from db.models import Barcode, Order, OrderLine, Parcel, Product
 from devices.scan import ScanInput
 from workstation.app import App
 from workstation.cli import Context, handles_errors, pass_ctx
+from workstation.cli.scan_cmd import print_jobs
 from workstation.domain.outcomes import Outcome
 from workstation.services import demo_data
+from workstation.services.pack import ScanResult
+from workstation.services.spooler import Spooler
 
 DEMO_OPERATOR = "op1"
 
@@ -93,12 +96,35 @@ def run_demo(app: App) -> int:
     # be scanned back out), then the rest until the order is complete.
     script = [number, codes[0], "NOT-IN-CATALOGUE-42", not_in_order, not_in_order, *codes[1:]]
     complete = False
+    jobs: tuple[int, ...] = ()
     for code in script:
         result = service.handle_scan(ScanInput(text=code, source="demo"))
-        click.echo(f"  scan {code:<22} -> {result.severity.value.upper():<9} {result.message}")
+        _say(code, result)
         complete = result.outcome is Outcome.ORDER_COMPLETE
+        jobs = result.print_jobs or jobs
+    if not complete:
+        return 1
+    # The labels print on the station's printers (sim:// by default); then the operator scans
+    # the shipping label stuck on the parcel, which confirms it went on the right one.
+    spooler = Spooler(app.sessions, app.settings)
+    try:
+        failed = print_jobs(spooler, jobs, 30.0, False)
+    finally:
+        spooler.stop()
+    with app.sessions() as session:
+        tracking = session.scalars(
+            select(Parcel.tracking_number).join(Order, Order.id == Parcel.order_id)
+            .where(Order.number == number).order_by(Parcel.seq)
+        ).all()
+    for label in tracking:
+        if label:
+            _say(label, service.handle_scan(ScanInput(text=label, source="demo")))
     click.echo(f"Done. See it all with: workstation order show {number}")
-    return 0 if complete else 1
+    return 1 if failed else 0
+
+
+def _say(code: str, result: ScanResult) -> None:
+    click.echo(f"  scan {code:<22} -> {result.severity.value.upper():<9} {result.message}")
 
 
 @click.command("demo")
@@ -125,7 +151,8 @@ def demo_data_cmd(obj: Context, orders: int, seed: int, json_file: Path | None) 
         click.echo(f"wrote {json_file}")
         return
     report = demo_data.load_demo(obj.app().sessions, orders=orders, seed=seed)
-    click.echo(f"demo data: {report.created} orders created, {report.updated} updated")
+    click.echo(f"demo data: {report.orders_created} orders and {report.products_created} "
+               f"products created, {report.orders_updated} orders updated")
 
 
 COMMANDS = [demo, demo_data_cmd]

@@ -54,6 +54,9 @@ class Outcome(StrEnum):
     LABEL_CONFIRMED = "label_confirmed"  # the shipping label scanned on the packed parcel
     LABEL_ALREADY_CONFIRMED = "label_already_confirmed"
     LABEL_WRONG_ORDER = "label_wrong_order"  # a label of another order on this bench
+    WEIGH_PARCEL = "weigh_parcel"  # the parcel must be weighed before its label prints
+    WEIGHT_OUT_OF_TOLERANCE = "weight_out_of_tolerance"  # holds the label
+    RELEASE_REASON_NEEDED = "release_reason_needed"  # a lead's badge: now a reason code
 
 
 _SEVERITY: dict[Outcome, Severity] = {
@@ -71,6 +74,8 @@ _SEVERITY: dict[Outcome, Severity] = {
     Outcome.SIGNED_IN: Severity.OK,
     Outcome.LABEL_CONFIRMED: Severity.OK,
     Outcome.LABEL_ALREADY_CONFIRMED: Severity.ATTENTION,
+    Outcome.WEIGH_PARCEL: Severity.ATTENTION,
+    Outcome.RELEASE_REASON_NEEDED: Severity.ATTENTION,
     Outcome.NEEDS_SERIAL: Severity.ATTENTION,
     Outcome.NEEDS_LOT: Severity.ATTENTION,
     Outcome.MODE_SET: Severity.ATTENTION,
@@ -149,6 +154,10 @@ MESSAGES: dict[Outcome, str] = {
     "{rest}",
     Outcome.LABEL_ALREADY_CONFIRMED: "Label of order {order} parcel {parcel} was already "
     "confirmed",
+    Outcome.WEIGH_PARCEL: "Parcel {parcel}: put it on the scale (expected {expected})",
+    Outcome.WEIGHT_OUT_OF_TOLERANCE: "Parcel {parcel} weighs {grams} g, expected {expected} "
+    "(± {allowed} g): check the items and weigh again, or a lead releases it",
+    Outcome.RELEASE_REASON_NEEDED: "Lead {lead}: scan the reason for releasing parcel {parcel}",
     Outcome.LABEL_WRONG_ORDER: "Wrong label: this is order {order} parcel {parcel}, but order "
     "{expected} was just packed here. Take the label off",
 }

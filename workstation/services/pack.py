@@ -23,13 +23,16 @@ from db.models import (
     LineException,
     Operator,
     Order,
+    OrderLine,
     PackSession,
     Parcel,
     ParcelItem,
+    Product,
     ScanEvent,
     Station,
 )
 from devices.scan import ScanInput
+from workstation.domain import parcels as parcels_domain
 from workstation.domain.barcodes import (
     BOX_PREFIX,
     WEIGHT_PREFIX,
@@ -79,6 +82,10 @@ REASONS = {
     "WRONG_PICK": "wrong item picked",
     "EXPIRED": "expired",
     "OTHER": "other",
+    # Why a lead released a parcel whose weight was out of tolerance (CMD:REASON:<REASON>).
+    "SCALE_FAULT": "scale fault",
+    "PACKAGING": "extra packaging material",
+    "CATALOGUE_WEIGHT": "catalogue weight wrong",
 }
 
 
@@ -128,6 +135,23 @@ class ScanResult:
     params: dict[str, object] = field(default_factory=dict)
     # Print jobs written by this scan (the labels of an order it completed): wake the spooler.
     print_jobs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParcelInfo:
+    """The open parcel as the screen shows it beside the scale's live reading."""
+
+    seq: int
+    box_type: str | None
+    suggested_box: str | None
+    expected_grams: int | None  # items + box; None when an item's weight is unknown
+    tolerance_grams: int
+    weight_grams: int | None
+    weight_required: bool
+
+
+def _grams(value: int | None) -> str:
+    return f"{value} g" if value is not None else "unknown"
 
 
 def _view(session: Session, pack: PackSession, state: PackState) -> SessionView:
@@ -251,7 +275,7 @@ class PackService:
                    now: datetime) -> ScanResult | None:
         """Handle a scan of one of the order's own products; None means "take the full path"."""
         pending = live.state.pending
-        if pending is not None and pending.need == "mode":
+        if pending is not None and pending.need in ("mode", "weight", "release"):
             return None
         product = live.product_for(interp)
         if product is None:
@@ -483,6 +507,9 @@ class PackService:
             if upper.startswith(BOX_PREFIX) or upper.startswith(WEIGHT_PREFIX):
                 return self._parcel_attribute(session, pack, state, interp.text, now)
             badge = operator_by_badge(session, interp.text)
+            if (badge is not None and state.pending and state.pending.need == "weight"
+                    and state.pending.outcome == Outcome.WEIGHT_OUT_OF_TOLERANCE.value):
+                return self._start_release(session, pack, state, badge)
             if badge is not None:
                 if not (state.pending and state.pending.need == "ack"):
                     return self._result(Outcome.NOT_ALLOWED,
@@ -495,7 +522,9 @@ class PackService:
                                         _view(session, pack, state))
                 lead_name = badge.name
                 lead_id = badge.id
-            elif not state.pending:
+            elif not state.pending or state.pending.need in ("serial", "lot"):
+                # An order code is never taken for a serial or lot number: an operator who
+                # scans the order sheet again while a serial is asked for is told so.
                 other = store.find_order_by_code(session, interp.text,
                                                  self._settings.pick_list_prefix)
                 if other is not None:
@@ -506,6 +535,12 @@ class PackService:
                                              "units": state.units}, view)
                     return self._result(Outcome.ANOTHER_ORDER_OPEN, {"order": order.number},
                                         view)
+        if state.pending and state.pending.need == "release":
+            # A lead is releasing a parcel: only the reason code (a command) goes on.
+            return self._result(Outcome.RELEASE_REASON_NEEDED,
+                                {"lead": state.pending.reason or "?",
+                                 "parcel": store.open_parcel(session, pack, now).seq},
+                                _view(session, pack, state))
         serial = interp.serial
         if serial is None and state.pending and state.pending.need == "serial" and not product:
             serial = interp.text
@@ -530,6 +565,9 @@ class PackService:
                   details={"pending": state.pending.to_json() if state.pending else None})
         params = {**decision.params, "order": order.number}
         if decision.state.complete:
+            gate = self._weight_gate(session, pack, decision.state, "complete", now)
+            if gate is not None:
+                return gate
             params.update(self._complete(session, pack, decision.state, station_id, now))
             outcome = decision.outcome
             if params.get("held"):
@@ -637,7 +675,120 @@ class PackService:
             return self._result(Outcome.INVALID_SCAN,
                                 {"error": f"weight {grams} g is out of range"}, view)
         parcel.weight_grams = grams
-        return self._result(Outcome.WEIGHT_SET, {"parcel": parcel.seq, "grams": grams}, view)
+        pending = state.pending
+        action = pending.code if pending is not None and pending.need == "weight" else None
+        if action is None and state.complete:
+            action = "complete"
+        if action is None or not self._settings.weight_check:
+            check = self._check(session, parcel)
+            return self._result(Outcome.WEIGHT_SET, {"parcel": parcel.seq, "grams": grams,
+                                                     "expected": _grams(check.expected)}, view)
+        gate = self._weight_gate(session, pack, state, action, now)
+        if gate is not None:
+            return gate
+        return self._carry_out(session, pack, replace(state, pending=None), action, now,
+                               released=None)
+
+    # -- weighing: the label waits until the parcel weighs what its items should -----------
+
+    def _boxes(self) -> tuple[parcels_domain.Box, ...]:
+        return (parcels_domain.boxes_from_config(self._settings.boxes)
+                if self._settings.boxes else parcels_domain.DEFAULT_BOXES)
+
+    def _items(self, session: Session, parcel_id: int) -> list[parcels_domain.Item]:
+        rows = session.execute(
+            select(ParcelItem.quantity, Product.weight_grams, Product.length_mm,
+                   Product.width_mm, Product.height_mm)
+            .join(OrderLine, OrderLine.id == ParcelItem.order_line_id)
+            .join(Product, Product.id == OrderLine.product_id)
+            .where(ParcelItem.parcel_id == parcel_id)
+        ).all()
+        return [parcels_domain.Item(q, w, (a, b, c) if a and b and c else None)
+                for q, w, a, b, c in rows]
+
+    def _check(self, session: Session, parcel: Parcel) -> parcels_domain.WeightCheck:
+        items = self._items(session, parcel.id)
+        boxes = self._boxes()
+        box = next((b for b in boxes if b.name == parcel.box_type), None)
+        box = box or parcels_domain.suggest_box(items, boxes)
+        expected = parcels_domain.expected_grams(items, box)
+        return parcels_domain.check_weight(parcel.weight_grams or 0, expected,
+                                           self._settings.weight_tolerance_percent,
+                                           self._settings.weight_tolerance_grams)
+
+    def parcel_info(self) -> ParcelInfo | None:
+        """The open parcel: suggested box, expected weight and tolerance (for the screen)."""
+        with self._transaction() as session:
+            pack = self._open_session(session, self._station(session, self._clock()),
+                                      lock=False)
+            if pack is None:
+                return None
+            parcel = store.open_parcel(session, pack, self._clock())
+            items = self._items(session, parcel.id)
+            suggested = parcels_domain.suggest_box(items, self._boxes())
+            check = self._check(session, parcel)
+            return ParcelInfo(parcel.seq, parcel.box_type,
+                              suggested.name if suggested else None, check.expected,
+                              check.allowed, parcel.weight_grams, self._settings.weight_check)
+
+    def _weight_gate(self, session: Session, pack: PackSession, state: PackState, action: str,
+                     now: datetime) -> ScanResult | None:
+        """None when the open parcel may be closed; else what the operator must do first."""
+        if not self._settings.weight_check:
+            return None
+        parcel = store.open_parcel(session, pack, now)
+        check = self._check(session, parcel)
+        params: dict[str, object] = {"parcel": parcel.seq, "order": pack.order.number,
+                                     "expected": _grams(check.expected),
+                                     "allowed": check.allowed}
+        if parcel.weight_grams is None:
+            outcome = Outcome.WEIGH_PARCEL
+        elif check.ok:
+            return None
+        else:
+            outcome = Outcome.WEIGHT_OUT_OF_TOLERANCE
+            params["grams"] = parcel.weight_grams
+        pending = Pending(need="weight", code=action,
+                          outcome=outcome.value if outcome is not Outcome.WEIGH_PARCEL else None)
+        pack.pending = pending.to_json()
+        pack.version += 1
+        return self._result(outcome, params, _view(session, pack, replace(state, pending=pending)))
+
+    def _start_release(self, session: Session, pack: PackSession, state: PackState,
+                       badge: OperatorInfo) -> ScanResult:
+        parcel = store.open_parcel(session, pack, self._clock())
+        if not badge.is_lead:
+            return self._result(Outcome.NOT_ALLOWED, {"operator": badge.name,
+                                                      "what": "release a parcel's weight"},
+                                _view(session, pack, state))
+        assert state.pending is not None
+        pending = replace(state.pending, need="release", mode=str(badge.id),
+                          reason=badge.name)
+        pack.pending = pending.to_json()
+        pack.version += 1
+        return self._result(Outcome.RELEASE_REASON_NEEDED,
+                            {"lead": badge.name, "parcel": parcel.seq},
+                            _view(session, pack, replace(state, pending=pending)))
+
+    def _carry_out(self, session: Session, pack: PackSession, state: PackState, action: str,
+                   now: datetime, released: tuple[int, str] | None) -> ScanResult:
+        """Do what waited for the weight: close the parcel, or complete the order."""
+        station_id = self._station_id
+        assert station_id is not None
+        pack.pending = None
+        pack.version += 1
+        if released is not None:
+            parcel = store.open_parcel(session, pack, now)
+            audit(session, "weight_released", at=now, station_id=station_id,
+                  operator_id=self.operator.id if self.operator else None,
+                  authorised_by_id=released[0], order_id=pack.order_id, reason=released[1],
+                  details={"parcel": parcel.seq, "grams": parcel.weight_grams})
+        if action == "next-parcel":
+            return self._close_parcel(session, pack, state, station_id, now)
+        params: dict[str, object] = {"order": pack.order.number, "units": state.units}
+        params.update(self._complete(session, pack, state, station_id, now))
+        outcome = Outcome.ORDER_HELD if params.get("held") else Outcome.ORDER_COMPLETE
+        return self._result(outcome, params, _view(session, pack, state))
 
     # -- command barcodes ----------------------------------------------------------------
 
@@ -648,7 +799,17 @@ class PackService:
             return self._result(Outcome.NO_ORDER_OPEN, {})
         order = pack.order
         state = store.load_state(session, pack, order.number)
-        operator_id = self.operator.id if self.operator else None
+        if name == "REASON" and state.pending and state.pending.need == "release":
+            why = REASONS.get(arg.upper(), arg.lower() or "unspecified")
+            lead_id = int(state.pending.mode or 0)
+            return self._carry_out(session, pack, replace(state, pending=None),
+                                   state.pending.code or "complete", now,
+                                   released=(lead_id, why))
+        if state.pending and state.pending.need == "release":
+            return self._result(Outcome.RELEASE_REASON_NEEDED,
+                                {"lead": state.pending.reason or "?",
+                                 "parcel": store.open_parcel(session, pack, now).seq},
+                                _view(session, pack, state))
         if state.pending and state.pending.need == "ack":
             return self._result(Outcome.ACKNOWLEDGE_FIRST,
                                 {"pending": f"scan {state.pending.code} back out, "
@@ -672,16 +833,32 @@ class PackService:
             if counts.get(parcel.id, 0) == 0:
                 return self._result(Outcome.PARCEL_EMPTY, {"parcel": parcel.seq},
                                     _view(session, pack, state))
-            parcel.status = ParcelStatus.CLOSED.value
-            parcel.closed_at = now
-            session.flush()
-            nxt = store.open_parcel(session, pack, now)
-            audit(session, "parcel_closed", at=now, station_id=station_id,
-                  operator_id=operator_id, order_id=order.id,
-                  details={"parcel": parcel.seq, "box": parcel.box_type,
-                           "grams": parcel.weight_grams})
-            return self._result(Outcome.PARCEL_CLOSED, {"parcel": parcel.seq, "next": nxt.seq},
-                                _view(session, pack, state))
+            gate = self._weight_gate(session, pack, state, "next-parcel", now)
+            if gate is not None:
+                return gate
+            return self._close_parcel(session, pack, state, station_id, now)
+        return self._other_command(session, pack, state, name, arg, station_id, now)
+
+    def _close_parcel(self, session: Session, pack: PackSession, state: PackState,
+                      station_id: int, now: datetime) -> ScanResult:
+        order = pack.order
+        operator_id = self.operator.id if self.operator else None
+        parcel = store.open_parcel(session, pack, now)
+        parcel.status = ParcelStatus.CLOSED.value
+        parcel.closed_at = now
+        session.flush()
+        nxt = store.open_parcel(session, pack, now)
+        audit(session, "parcel_closed", at=now, station_id=station_id,
+              operator_id=operator_id, order_id=order.id,
+              details={"parcel": parcel.seq, "box": parcel.box_type,
+                       "grams": parcel.weight_grams})
+        return self._result(Outcome.PARCEL_CLOSED, {"parcel": parcel.seq, "next": nxt.seq},
+                            _view(session, pack, state))
+
+    def _other_command(self, session: Session, pack: PackSession, state: PackState, name: str,
+                       arg: str, station_id: int, now: datetime) -> ScanResult:
+        order = pack.order
+        operator_id = self.operator.id if self.operator else None
         if name in ("PAUSE", "PARK"):
             pack.status = SessionStatus.PAUSED.value
             pack.version += 1
@@ -699,6 +876,7 @@ class PackService:
             pack.version += 1
             state = replace(state, pending=None)
             return self._result(Outcome.MODE_SET, {"mode": "Pack"}, _view(session, pack, state))
+        command = f"{name}:{arg}" if arg else name
         return self._result(Outcome.UNKNOWN_COMMAND, {"code": f"CMD:{command}"},
                             _view(session, pack, state))
 

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Operator, OrderLine, ParcelItem, Product, ScanEvent
 from workstation.domain.outcomes import Outcome
 from workstation.services.reports.accuracy import scans_in
 from workstation.services.reports.model import Table, Window
+from workstation.services.reports.sql import AnySelect
 
 
-def pairs(window: Window) -> Select[Any]:
+def pairs(window: Window) -> AnySelect:
     """One row per wrong-item event and open line of another product in its order."""
     earlier = aliased(ScanEvent)
     packed_before = (

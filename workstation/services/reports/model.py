@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.engine import read_only_session
+
 
 @dataclass(frozen=True, slots=True)
 class Window:
@@ -68,3 +73,11 @@ class Report:
             if table.name == name:
                 return table
         raise KeyError(name)
+
+
+def reading(sessions: sessionmaker[Session]) -> Session:
+    """A read-only session: on SQLite a deferred BEGIN, so a report never takes the write lock
+    a station's scan is waiting for."""
+    bind = sessions.kw["bind"]
+    assert isinstance(bind, Engine)
+    return read_only_session(bind)

@@ -118,6 +118,7 @@ def at_risk(session: Session, window: Window, risk_minutes: int = RISK_MINUTES,
     ).all()
     out = []
     for number, carrier, ship_by, status, _priority in rows:
+        assert ship_by is not None  # _due() keeps only orders with a cut-off
         left = (ship_by - window.now).total_seconds() / 60
         out.append((number, carrier, ship_by.isoformat(timespec="minutes"), status,
                     round(left)))

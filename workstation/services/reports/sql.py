@@ -6,23 +6,25 @@ runs on both backends.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
-from sqlalchemy import Float, String
+from sqlalchemy import Float, Select, String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
+#: A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
-class seconds_between(FunctionElement[float]):  # noqa: N801 - reads like a SQL function
+
+class seconds_between(FunctionElement[float]):
     """Seconds from the first timestamp to the second (fractional)."""
 
     type = Float()
     inherit_cache = True
     name = "seconds_between"
 
-    def __init__(self, start: ColumnElement[Any], end: ColumnElement[Any]) -> None:
+    def __init__(self, start: Any, end: Any) -> None:
         super().__init__(start, end)
 
 
@@ -40,14 +42,14 @@ def _seconds_pg(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> s
             f"{compiler.process(start, **kw)}))::float8")
 
 
-class hour_bucket(FunctionElement[str]):  # noqa: N801
+class hour_bucket(FunctionElement[str]):
     """The UTC clock hour a timestamp falls in, as text ``YYYY-MM-DD HH:00``."""
 
     type = String()
     inherit_cache = True
     name = "hour_bucket"
 
-    def __init__(self, at: ColumnElement[Any]) -> None:
+    def __init__(self, at: Any) -> None:
         super().__init__(at)
 
 

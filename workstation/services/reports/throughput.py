@@ -11,21 +11,23 @@ Definitions (the README's "Figures" section says the same in prose):
   order) to the last shipping label confirmed on its parcels (``parcels.label_confirmed_at``);
   when no label was confirmed (labels not scanned back at that station), to ``ended_at``.
 - *p90*: nearest rank: the ceil(0.9 n)-th shortest time of the n orders.
+- Rolled up per total, hour, station, operator and carrier from one pass over the sessions
+  (:func:`packed_orders`), so a report reads them once.
 - *Orders per hour*: orders / active hours, an active hour being a clock hour (UTC) in which
   the group packed at least one order.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
     case,
     func,
-    literal,
     select,
 )
 from sqlalchemy.orm import Session
@@ -33,7 +35,7 @@ from sqlalchemy.orm import Session
 from db.enums import SessionStatus
 from db.models import Operator, Order, PackSession, Parcel, ParcelItem, Station
 from workstation.services.reports.model import Table, Window
-from workstation.services.reports.sql import hour_bucket, seconds_between
+from workstation.services.reports.sql import AnySelect, hour_bucket, seconds_between
 
 
 class Dimension(StrEnum):
@@ -47,10 +49,10 @@ class Dimension(StrEnum):
 THROUGHPUT_COLUMNS = ("orders", "units", "orders_per_hour", "avg_seconds", "p90_seconds")
 
 
-def packed_sessions(window: Window) -> Select[Any]:
+def packed_sessions(window: Window) -> AnySelect:
     """One row per order packed in the window: who, where, when, how many units, how long."""
     label_at = func.max(Parcel.label_confirmed_at)
-    query = (
+    query: AnySelect = (
         select(
             PackSession.id.label("session_id"),
             PackSession.order_id.label("order_id"),
@@ -80,55 +82,84 @@ def packed_sessions(window: Window) -> Select[Any]:
 
 def nearest_rank_p90(value: ColumnElement[Any], rank: ColumnElement[Any],
                      count: ColumnElement[Any]) -> ColumnElement[Any]:
-    """The value whose rank is ceil(0.9 n); (9n + 9) / 10 in integer arithmetic is that rank."""
-    return func.max(case((rank == (count * 9 + 9) / 10, value)))
+    """In SQL: the value whose rank is ceil(0.9 n); (9n + 9) // 10 in integers is that rank."""
+    return func.max(case((rank == (count * 9 + 9) // 10, value)))
+
+
+def p90(values: list[float]) -> float | None:
+    """The same nearest-rank p90 for values already fetched (sorted here)."""
+    if not values:
+        return None
+    return sorted(values)[(len(values) * 9 + 9) // 10 - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class PackedOrder:
+    station: str
+    operator: str
+    carrier: str
+    hour: str
+    units: int
+    seconds: float
+
+
+def packed_orders(session: Session, window: Window) -> list[PackedOrder]:
+    """The rows every throughput figure is rolled up from: one pass over the sessions."""
+    facts = packed_sessions(window).subquery("facts")
+    rows = session.execute(
+        select(Station.name, Operator.code, facts.c.carrier, facts.c.hour, facts.c.units,
+               facts.c.seconds)
+        .join(Station, Station.id == facts.c.station_id)
+        .join(Operator, Operator.id == facts.c.operator_id)
+    ).all()
+    return [PackedOrder(s, o, c, h, int(u), float(sec)) for s, o, c, h, u, sec in rows]
+
+
+def _key(order: PackedOrder, by: Dimension) -> str:
+    if by is Dimension.TOTAL:
+        return "all"
+    value: str = getattr(order, by.value)
+    return value
+
+
+def rollup(orders: list[PackedOrder], by: Dimension) -> Table:
+    groups: dict[str, list[PackedOrder]] = defaultdict(list)
+    for order in orders:
+        groups[_key(order, by)].append(order)
+    if by is Dimension.TOTAL:
+        groups.setdefault("all", [])
+    out = []
+    for key in sorted(groups):
+        group = groups[key]
+        seconds = [o.seconds for o in group]
+        active_hours = len({o.hour for o in group})
+        slowest = p90(seconds)
+        out.append((
+            key, len(group), sum(o.units for o in group),
+            round(len(group) / active_hours, 2) if active_hours else 0.0,
+            round(sum(seconds) / len(seconds), 1) if seconds else None,
+            round(slowest, 1) if slowest is not None else None,
+        ))
+    return Table(f"throughput_by_{by.value}", f"Throughput by {by.value}",
+                 (by.value, *THROUGHPUT_COLUMNS), out)
+
+
+def series(orders: list[PackedOrder]) -> Table:
+    """Orders and units packed per station per hour (the board's and the PDF's time series)."""
+    cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for order in orders:
+        cell = cells[(order.station, order.hour)]
+        cell[0] += 1
+        cell[1] += order.units
+    return Table("orders_per_hour_by_station", "Orders packed per hour, per station",
+                 ("station", "hour", "orders", "units"),
+                 [(s, h, n, u) for (s, h), (n, u) in sorted(cells.items())])
+
+
+def throughput_tables(session: Session, window: Window, dims: list[Dimension]) -> list[Table]:
+    orders = packed_orders(session, window)
+    return [rollup(orders, by) for by in dims]
 
 
 def throughput(session: Session, window: Window, by: Dimension) -> Table:
-    facts = packed_sessions(window).subquery("facts")
-    key: ColumnElement[Any]
-    joins: list[tuple[Any, ColumnElement[bool]]] = []
-    if by is Dimension.TOTAL:
-        key = literal("all")
-    elif by is Dimension.HOUR:
-        key = facts.c.hour
-    elif by is Dimension.CARRIER:
-        key = facts.c.carrier
-    elif by is Dimension.STATION:
-        key = Station.name
-        joins.append((Station, Station.id == facts.c.station_id))
-    else:
-        key = Operator.code
-        joins.append((Operator, Operator.id == facts.c.operator_id))
-    base = select(key.label("key"), facts.c.units, facts.c.seconds, facts.c.hour).select_from(
-        facts)
-    for target, on in joins:
-        base = base.join(target, on)
-    inner = base.subquery("keyed")
-    ranked = select(
-        inner.c.key, inner.c.units, inner.c.seconds, inner.c.hour,
-        func.row_number().over(partition_by=inner.c.key, order_by=inner.c.seconds).label("rn"),
-        func.count().over(partition_by=inner.c.key).label("n"),
-    ).subquery("ranked")
-    rows = session.execute(
-        select(
-            ranked.c.key,
-            func.count(),
-            func.sum(ranked.c.units),
-            func.count(func.distinct(ranked.c.hour)),
-            func.avg(ranked.c.seconds),
-            nearest_rank_p90(ranked.c.seconds, ranked.c.rn, ranked.c.n),
-        ).group_by(ranked.c.key).order_by(ranked.c.key)
-    ).all()
-    out = []
-    for key_value, orders, units, active_hours, avg_s, p90_s in rows:
-        out.append((
-            key_value, int(orders), int(units or 0),
-            round(orders / active_hours, 2) if active_hours else 0.0,
-            round(float(avg_s), 1) if avg_s is not None else None,
-            round(float(p90_s), 1) if p90_s is not None else None,
-        ))
-    if by is Dimension.TOTAL and not out:
-        out.append(("all", 0, 0, 0.0, None, None))
-    return Table(f"throughput_by_{by.value}", f"Throughput by {by.value}",
-                 (by.value, *THROUGHPUT_COLUMNS), out)
+    return rollup(packed_orders(session, window), by)

@@ -1,0 +1,122 @@
+"""What a lead's board refreshing every few seconds costs a packing station's scan.
+
+A station packs orders through the real scan path (``PackService.handle_scan``) while, in
+another process (as on the lead's own PC), a board refreshes on a timer; the same scans run
+once without the board. Orders for the station are added beside the bulk data.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from datetime import UTC, date, datetime, timedelta
+from multiprocessing.synchronize import Event
+
+from sqlalchemy import insert, select
+
+from bench._common import summary_ms
+from bench.scan import gtin13
+from db.engine import make_engine, make_sessionmaker
+from db.enums import Role
+from db.models import Barcode, Order, OrderLine, Product
+from devices.scan import ScanInput
+from workstation.domain.outcomes import Outcome
+from workstation.services.operators import add_operator, find_operator
+from workstation.services.pack import PackService
+from workstation.services.reports import ReportService
+from workstation.settings import Settings
+
+LINES, UNITS = 5, 10  # per order: 50 item scans
+
+
+def add_station_orders(url: str, scans: int, tag: str, offset: int
+                       ) -> list[tuple[str, list[str]]]:
+    engine = make_engine(url)
+    sessions = make_sessionmaker(engine)
+    orders = max(1, scans // (LINES * UNITS))
+    now = datetime.now(UTC)
+    with sessions.begin() as s:
+        base = (s.scalar(select(Product.id).order_by(Product.id.desc()).limit(1)) or 0) + 1
+        s.execute(insert(Product), [
+            {"sku": f"{tag}-{i}", "name": f"Scan product {i}", "fragile": False,
+             "serial_tracked": False, "lot_tracked": False, "created_at": now,
+             "updated_at": now} for i in range(LINES)])
+        ids = list(s.scalars(select(Product.id).where(Product.id >= base).order_by(Product.id)))
+        s.execute(insert(Barcode), [
+            {"product_id": pid, "code": "0" + gtin13(900_000 + offset + k),
+             "kind": "gtin", "pack_quantity": 1} for k, pid in enumerate(ids)])
+        for o in range(orders):
+            order = Order(number=f"{tag}-{o:06d}", customer_name="x", ship_to_name="x",
+                          address_lines="x", city="x", country="ID", carrier="JNE",
+                          imported_at=now, updated_at=now)
+            s.add(order)
+            s.flush()
+            s.execute(insert(OrderLine), [
+                {"order_id": order.id, "line_no": k + 1, "product_id": pid, "quantity": UNITS,
+                 "quantity_entry": False} for k, pid in enumerate(ids)])
+        add_operator(s, f"scan-{tag}", "Scan Operator", Role.OPERATOR)
+    engine.dispose()
+    codes = [gtin13(900_000 + offset + k) for k in range(LINES) for _ in range(UNITS)]
+    return [(f"{tag}-{o:06d}", codes) for o in range(orders)]
+
+
+def time_scans(url: str, scripts: list[tuple[str, list[str]]], operator: str) -> list[float]:
+    engine = make_engine(url)
+    service = PackService(make_sessionmaker(engine), Settings(station="BENCH-SCAN"))
+    service.sign_in(operator)
+    samples: list[float] = []
+    for number, codes in scripts:
+        opened = service.handle_scan(ScanInput(text=number, source="bench"))
+        assert opened.outcome is Outcome.ORDER_OPENED, opened.message
+        for code in codes:
+            t0 = time.perf_counter()
+            result = service.handle_scan(ScanInput(text=code, source="bench"))
+            samples.append(time.perf_counter() - t0)
+            assert result.outcome in (Outcome.ACCEPTED, Outcome.ORDER_COMPLETE), result.message
+    engine.dispose()
+    return samples
+
+
+def _refresher(url: str, day: date, every: float, stop: Event, out: mp.Queue[float]) -> None:
+    """The board's worker: the board's figures every ``every`` seconds until told to stop."""
+    engine = make_engine(url)
+    service = ReportService(make_sessionmaker(engine))
+    with make_sessionmaker(engine)() as s:
+        lead = find_operator(s, "lead")
+    while not stop.is_set():
+        t0 = time.perf_counter()
+        service.board(lead, day, datetime.now(UTC))
+        out.put(time.perf_counter() - t0)
+        stop.wait(every)
+    engine.dispose()
+
+
+def scan_cost(url: str, scans: int, day: date, every: float) -> dict[str, object]:
+    alone = add_station_orders(url, scans, "SA", 0)
+    beside = add_station_orders(url, scans, "SB", LINES)
+    quiet = time_scans(url, alone, "scan-SA")
+    ctx = mp.get_context("spawn")
+    stop, refreshes = ctx.Event(), ctx.Queue()
+    board = ctx.Process(target=_refresher, args=(url, day, every, stop, refreshes))
+    board.start()
+    time.sleep(min(every, 3))  # let the board start refreshing first
+    busy = time_scans(url, beside, "scan-SB")
+    stop.set()
+    board.join(timeout=60)
+    took = []
+    while not refreshes.empty():
+        took.append(refreshes.get())
+    q, b = summary_ms(quiet), summary_ms(busy)
+    return {
+        "scans_each": len(quiet),
+        "scan_p50_ms_alone": q["p50_ms"], "scan_p99_ms_alone": q["p99_ms"],
+        "scan_p50_ms_with_board": b["p50_ms"], "scan_p99_ms_with_board": b["p99_ms"],
+        "board_extra_p50_ms": round(b["p50_ms"] - q["p50_ms"], 3),
+        "board_extra_p99_ms": round(b["p99_ms"] - q["p99_ms"], 3),
+        "board_refreshes": len(took), "board_refresh_every_s": every,
+        "board_refresh_p50_ms": summary_ms(took)["p50_ms"] if took else None,
+    }
+
+
+def yesterday() -> date:
+    return datetime.now(UTC).date() - timedelta(days=1)

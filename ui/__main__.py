@@ -1,0 +1,5 @@
+"""`python -m ui` is the `workstation` command with the station window."""
+
+from ui.launch import main
+
+main()

@@ -1,0 +1,93 @@
+"""The ``workstation`` command with the station window: ``workstation`` (no subcommand) and
+``workstation gui`` open it; every other subcommand is the command line as before.
+
+``workstation/`` may not import ``ui/``, so its own ``gui`` command can only run the
+command-line demo; this module registers the real one on the same click group and runs it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+import click
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from db.models import Order
+from ui.crash import CrashReporter
+from ui.i18n import Translations, TranslationsMissing
+from ui.station import build_station
+from ui.theme import apply_theme
+from workstation import cli
+from workstation.app import App
+from workstation.services import demo_data
+
+log = logging.getLogger(__name__)
+
+
+def _log_to_file(data_dir: Path) -> Path:
+    path = data_dir / "logs" / "station.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(min(root.level, logging.INFO))
+    return path
+
+
+def ensure_demo_data(app: App) -> None:
+    """Demo data on the first start of an empty database (one indexed row read, not a count:
+    the station must start as fast on a million orders)."""
+    with app.sessions() as session:
+        if session.scalar(select(Order.id).limit(1)) is not None:
+            return
+    click.echo(f"Empty database: writing demo data ({app.settings.demo_orders} orders)...")
+    demo_data.load_demo(app.sessions, orders=app.settings.demo_orders)
+
+
+def run_station(app: App, theme: str | None = None) -> int:
+    qapp = QApplication.instance()
+    if not isinstance(qapp, QApplication):
+        qapp = QApplication(sys.argv[:1])
+    qapp.setApplicationName("packing-workstation")
+    log_file = _log_to_file(app.settings.data_dir)
+    crash = CrashReporter(log_file)
+    crash.install()
+    translations = Translations(qapp)
+    try:
+        translations.switch(app.settings.language)
+    except (TranslationsMissing, ValueError) as exc:
+        log.warning("staying in English: %s", exc)
+    apply_theme(qapp, theme or app.settings.theme)
+    station = build_station(app, qapp)
+    station.context.extras["translations"] = translations
+    station.window.showMaximized()
+    try:
+        return qapp.exec()
+    finally:
+        station.close()
+        crash.uninstall()
+
+
+@click.command("gui")
+@click.option("--theme", type=click.Choice(["light", "dark"]), default=None,
+              help="Override the theme from the settings.")
+@cli.pass_ctx
+@cli.handles_errors
+def gui(obj: cli.Context, theme: str | None) -> None:
+    """Start the station window (the default command)."""
+    app = obj.app()
+    ensure_demo_data(app)
+    sys.exit(run_station(app, theme))
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli.main.add_command(gui)  # replaces the command-line demo that stands in without ui/
+    QCoreApplication.setApplicationName("packing-workstation")
+    cli.main(args=argv, prog_name="workstation")
