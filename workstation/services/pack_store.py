@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from db.enums import BarcodeKind, LineExceptionKind, OrderStatus, ParcelStatus
@@ -27,34 +27,46 @@ from db.models import (
 from workstation.domain.barcodes import CodeKind, Interpretation
 from workstation.domain.pack import LineState, PackState, Pending, ProductMatch
 
+# The statements of the hot paths are built once, with bound parameters: building and
+# hashing a statement of this size costs more than running it on an indexed table.
+_SCANNED = (
+    select(ParcelItem.order_line_id, func.sum(ParcelItem.quantity).label("n"))
+    .join(Parcel, Parcel.id == ParcelItem.parcel_id)
+    .where(Parcel.session_id == bindparam("pack_id"))
+    .group_by(ParcelItem.order_line_id)
+    .subquery()
+)
+_SHORTED = (
+    select(LineException.order_line_id, func.sum(LineException.quantity).label("n"))
+    .where(LineException.session_id == bindparam("pack_id"),
+           LineException.kind == LineExceptionKind.SHORT.value)
+    .group_by(LineException.order_line_id)
+    .subquery()
+)
+_LINES = (
+    select(
+        OrderLine.id, OrderLine.line_no, OrderLine.quantity, OrderLine.quantity_entry,
+        Product.id, Product.sku, Product.name, Product.serial_tracked, Product.lot_tracked,
+        Product.fragile, func.coalesce(_SCANNED.c.n, 0), func.coalesce(_SHORTED.c.n, 0),
+    )
+    .join(Product, Product.id == OrderLine.product_id)
+    .outerjoin(_SCANNED, _SCANNED.c.order_line_id == OrderLine.id)
+    .outerjoin(_SHORTED, _SHORTED.c.order_line_id == OrderLine.id)
+    .where(OrderLine.order_id == bindparam("order_id"))
+    .order_by(OrderLine.line_no)
+)
+_ORDER_BY_NUMBER = select(Order).where(Order.number == bindparam("code"))
+_ORDER_BY_TOTE = (select(Order).join(Tote, Tote.order_id == Order.id)
+                  .where(Tote.code == bindparam("code")))
+_PRODUCT_BY_CODE = (
+    select(Product.id, Product.sku, Product.name, Barcode.pack_quantity)
+    .join(Barcode, Barcode.product_id == Product.id)
+    .where(Barcode.code == bindparam("code"), Barcode.kind == bindparam("kind"))
+)
+
 
 def load_state(session: Session, pack: PackSession, order_number: str) -> PackState:
-    scanned = (
-        select(ParcelItem.order_line_id, func.sum(ParcelItem.quantity).label("n"))
-        .join(Parcel, Parcel.id == ParcelItem.parcel_id)
-        .where(Parcel.session_id == pack.id)
-        .group_by(ParcelItem.order_line_id)
-        .subquery()
-    )
-    shorted = (
-        select(LineException.order_line_id, func.sum(LineException.quantity).label("n"))
-        .where(LineException.session_id == pack.id,
-               LineException.kind == LineExceptionKind.SHORT.value)
-        .group_by(LineException.order_line_id)
-        .subquery()
-    )
-    rows = session.execute(
-        select(
-            OrderLine.id, OrderLine.line_no, OrderLine.quantity, OrderLine.quantity_entry,
-            Product.id, Product.sku, Product.name, Product.serial_tracked, Product.lot_tracked,
-            Product.fragile, func.coalesce(scanned.c.n, 0), func.coalesce(shorted.c.n, 0),
-        )
-        .join(Product, Product.id == OrderLine.product_id)
-        .outerjoin(scanned, scanned.c.order_line_id == OrderLine.id)
-        .outerjoin(shorted, shorted.c.order_line_id == OrderLine.id)
-        .where(OrderLine.order_id == pack.order_id)
-        .order_by(OrderLine.line_no)
-    ).all()
+    rows = session.execute(_LINES, {"pack_id": pack.id, "order_id": pack.order_id}).all()
     lines = tuple(
         LineState(
             line_id=r[0], line_no=r[1], ordered=r[2], quantity_entry=r[3], product_id=r[4],
@@ -74,11 +86,7 @@ def resolve_product(session: Session, interp: Interpretation) -> ProductMatch | 
         code, kind = interp.text, BarcodeKind.INTERNAL
     else:
         return None
-    row = session.execute(
-        select(Product.id, Product.sku, Product.name, Barcode.pack_quantity)
-        .join(Barcode, Barcode.product_id == Product.id)
-        .where(Barcode.code == code, Barcode.kind == kind.value)
-    ).first()
+    row = session.execute(_PRODUCT_BY_CODE, {"code": code, "kind": kind.value}).first()
     if row is None:
         return None
     return ProductMatch(product_id=row[0], sku=row[1], name=row[2], pack_quantity=row[3])
@@ -86,16 +94,14 @@ def resolve_product(session: Session, interp: Interpretation) -> ProductMatch | 
 
 def find_order_by_code(session: Session, code: str, pick_list_prefix: str) -> Order | None:
     """An order by its number, a tote linked to it, or a pick-list barcode."""
-    order = session.scalar(select(Order).where(Order.number == code))
+    order = session.scalar(_ORDER_BY_NUMBER, {"code": code})
     if order is not None:
         return order
-    order = session.scalar(
-        select(Order).join(Tote, Tote.order_id == Order.id).where(Tote.code == code)
-    )
+    order = session.scalar(_ORDER_BY_TOTE, {"code": code})
     if order is not None:
         return order
     if pick_list_prefix and code.startswith(pick_list_prefix):
-        return session.scalar(select(Order).where(Order.number == code[len(pick_list_prefix):]))
+        return session.scalar(_ORDER_BY_NUMBER, {"code": code[len(pick_list_prefix):]})
     return None
 
 
