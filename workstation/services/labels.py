@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -48,9 +48,10 @@ def next_value(session: Session, name: str) -> int:
     never get the same value; the row is created on first use."""
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(insert(Counter).values(name=name, value=0).on_conflict_do_nothing())
+    stmt = insert(Counter).values(name=name, value=1)
     value = session.execute(
-        update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
+        stmt.on_conflict_do_update(index_elements=[Counter.name],
+                                   set_={"value": Counter.value + 1})
         .returning(Counter.value)
     ).scalar_one()
     return int(value)
