@@ -26,7 +26,7 @@ ORDER_COLUMNS = (
     "ship_to_name", "ship_to_company", "address1", "address2", "address3", "city", "region",
     "postcode", "country", "phone", "carrier", "service", "priority", "ship_by", "notes",
     "language", "currency", "return_label", "status", "hold_reason", "tote",
-    "sku", "quantity", "unit_price", "quantity_entry",
+    "tracking_number", "sku", "quantity", "unit_price", "quantity_entry",
 )
 ORDER_REQUIRED = ("order_number", "address1", "city", "country", "carrier", "sku", "quantity")
 PRODUCT_COLUMNS = ("sku", "name", "barcodes", "weight_grams", "length_mm", "width_mm",

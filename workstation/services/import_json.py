@@ -21,7 +21,9 @@ ORDER_FIELDS = {
     "carrier": "carrier", "service": "service", "priority": "priority", "ship_by": "ship_by",
     "notes": "notes", "language": "language", "currency": "currency",
     "return_label": "return_label", "status": "status", "hold_reason": "hold_reason",
-    "totes": "totes",
+    "totes": "totes", "tracking_number": "tracking_number",
+    "carrier_label.format": "carrier_label_format",
+    "carrier_label.data_base64": "carrier_label",
     "customer.name": "customer_name", "customer.email": "customer_email",
     "ship_to.name": "ship_to_name", "ship_to.company": "ship_to_company",
     "ship_to.address_lines": "address", "ship_to.city": "city", "ship_to.region": "region",
@@ -120,7 +122,7 @@ def _order(item: Any, row: int, file: str, unknown: dict[str, int]) -> RawOrder:
     known_top = {path.partition(".")[0] for path in ORDER_FIELDS} | {"lines"}
     for key in item.keys() - known_top:
         unknown.setdefault(f"{prefix}.{key}", row)
-    for parent in ("customer", "ship_to"):
+    for parent in ("customer", "ship_to", "carrier_label"):
         sub = item.get(parent)
         if isinstance(sub, dict):
             allowed = {p.partition(".")[2] for p in ORDER_FIELDS if p.startswith(parent + ".")}

@@ -8,6 +8,8 @@ Pure: the database checks (unknown SKUs, barcodes of other products) come later.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,7 +37,10 @@ PRODUCT_KEYS = ("sku", "name", "barcodes", "weight_grams", "length_mm", "width_m
 ORDER_KEYS = ("order_number", "channel", "external_id", "customer_name", "customer_email",
               "ship_to_name", "ship_to_company", "address", "city", "region", "postcode",
               "country", "phone", "carrier", "service", "priority", "ship_by", "notes",
-              "language", "currency", "return_label", "status", "hold_reason", "totes")
+              "language", "currency", "return_label", "status", "hold_reason", "totes",
+              "tracking_number", "carrier_label", "carrier_label_format")
+# A carrier's own label (base64 in JSON): a 4x6 ZPL label with graphics stays well under this.
+MAX_CARRIER_LABEL_BYTES = 2_000_000
 LINE_KEYS = ("sku", "quantity", "unit_price", "quantity_entry")
 
 
@@ -245,6 +250,13 @@ def validate_order(raw: RawOrder, file: str, max_line_quantity: int
             values[key] = read(lambda x: f.text(x, max_len=10_000, multiline=True), key)
     if "return_label" in v:
         values["return_label"] = bool(read(f.boolean, "return_label"))
+    if "tracking_number" in v:
+        values["carrier_tracking_number"] = read(lambda x: f.text(x, max_len=64),
+                                                 "tracking_number")
+    if "carrier_label" in v or "carrier_label_format" in v:
+        label = _carrier_label(c, v, row_of("carrier_label"))
+        if label is not None:
+            values["carrier_label"], values["carrier_label_format"] = label
     status = read(_status, "status") if "status" in v else None
     totes = _totes(c, v["totes"], row_of("totes")) if "totes" in v else None
     lines = _lines(c, raw.lines, max_line_quantity)
@@ -254,6 +266,35 @@ def validate_order(raw: RawOrder, file: str, max_line_quantity: int
     if c.errors or number is None:
         return None, c.errors, c.warnings
     return OrderIn(number, raw.row, values, status, totes, lines), c.errors, c.warnings
+
+
+def _carrier_label(c: _Collector, v: dict[str, Any], row: int | None
+                   ) -> tuple[bytes, str] | None:
+    """The carrier's label: printed byte for byte, so it must be exactly what they sent."""
+    fmt = str(v.get("carrier_label_format") or "").strip().lower()
+    if fmt not in ("zpl", "pdf"):
+        c.error(row, "carrier_label_format", f"is {fmt!r}: a carrier label must be zpl or pdf")
+        return None
+    data = v.get("carrier_label")
+    if not isinstance(data, str) or not data.strip():
+        c.error(row, "carrier_label", "is missing: give the label's bytes in base64")
+        return None
+    try:
+        raw = base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        c.error(row, "carrier_label", "is not valid base64: export the label again")
+        return None
+    if len(raw) > MAX_CARRIER_LABEL_BYTES:
+        c.error(row, "carrier_label", f"is {len(raw)} bytes: more than "
+                                      f"{MAX_CARRIER_LABEL_BYTES} is not a label")
+        return None
+    if fmt == "zpl" and b"^XA" not in raw[:1000]:
+        c.error(row, "carrier_label", "does not start a ZPL label (^XA): is it really ZPL?")
+        return None
+    if fmt == "pdf" and not raw.startswith(b"%PDF"):
+        c.error(row, "carrier_label", "is not a PDF (no %PDF header)")
+        return None
+    return raw, fmt
 
 
 def _status(value: Any) -> str | None:

@@ -48,7 +48,8 @@ _ORDER_DEFAULTS: dict[str, Any] = {
     "channel": "import", "external_id": None, "customer_email": None, "ship_to_company": None,
     "region": None, "postcode": None, "phone": None, "service": None, "priority": 0,
     "ship_by": None, "notes": None, "language": "en", "currency": None, "return_label": False,
-    "hold_reason": None,
+    "hold_reason": None, "carrier_tracking_number": None, "carrier_label": None,
+    "carrier_label_format": None,
 }
 _PRODUCT_DEFAULTS: dict[str, Any] = {
     "weight_grams": None, "length_mm": None, "width_mm": None, "height_mm": None,
