@@ -53,6 +53,27 @@ def label_cmd(obj: Context, order: str, kind: labels.Kind, parcel_seq: int, fmt:
         click.echo(f"wrote {output} ({len(data)} bytes, {kind} as {fmt})", err=True)
 
 
+@click.command("manifest")
+@click.option("--carrier", required=True, help="The carrier as the orders name it.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]),
+              help="The day the parcels were packed (UTC; default today).")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "png"]), default="pdf",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@pass_ctx
+@handles_errors
+def manifest_cmd(obj: Context, carrier: str, day: datetime | None, fmt: str,
+                 output: Path) -> None:
+    """The courier manifest: every parcel packed for CARRIER that day, with a signature line."""
+    app = obj.app()
+    when = (day or datetime.now(UTC)).date()
+    with app.sessions() as session:
+        data, count = labels.render_manifest(session, carrier, when, app.settings, fmt)
+    output.write_bytes(data)
+    click.echo(f"wrote {output}: {count} parcel(s) for {carrier} on {when.isoformat()}",
+               err=True)
+
+
 @click.command("reprint")
 @click.argument("order")
 @click.option("--reason", required=True, help="Why (goes to the audit log).")
@@ -195,4 +216,4 @@ def jobs_run(obj: Context, timeout: float) -> None:
     sys.exit(1 if failed or unknown else 0)
 
 
-COMMANDS = [label_cmd, reprint_cmd, jobs_group]
+COMMANDS = [label_cmd, manifest_cmd, reprint_cmd, jobs_group]

@@ -176,6 +176,26 @@ def render_document(session: Session, order_number: str, kind: Kind, fmt: str,
         raise WorkstationError(f"cannot render the {kind} document as {fmt}: {exc}") from exc
 
 
+def render_manifest(session: Session, carrier: str, day: dt.date, settings: Settings,
+                    fmt: str = "pdf") -> tuple[bytes, int]:
+    """The courier manifest of every parcel packed for ``carrier`` on ``day`` (UTC): the
+    document the driver signs. Returns (bytes, number of parcels)."""
+    start = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    rows = session.execute(
+        select(Parcel, Order).join(Order, Order.id == Parcel.order_id)
+        .join(PackSession, PackSession.id == Parcel.session_id)
+        .where(Order.carrier == carrier, PackSession.status == SessionStatus.COMPLETED.value,
+               Parcel.closed_at >= start, Parcel.closed_at < start + dt.timedelta(days=1))
+        .order_by(Parcel.closed_at, Parcel.id)
+    ).all()
+    if not rows:
+        raise NotFoundError(f"no parcels packed for carrier {carrier!r} on {day.isoformat()}: "
+                            "check the carrier's name as the orders spell it")
+    parcels = [(p, o, label_data.parcel_weight(session, p)) for p, o in rows]
+    data = label_data.manifest(parcels, carrier, settings.station, settings, day)
+    return render(data, fmt, page_size=label_data.page_size(settings)), len(parcels)  # type: ignore[arg-type]
+
+
 # -- reprints, voids, history --------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -61,6 +62,18 @@ def test_scan_prints_label_renders_and_reprint_are_what_order_show_reports(
 
     code, out = _cli(db_url, "reprint", "ORD-1", "--reason", "x", "--parcel", "9")
     assert code == 3 and "no parcel 9" in out
+
+    # The courier manifest of the day lists the parcel; its PDF holds the tracking number.
+    manifest = tmp_path / "manifest.pdf"
+    packed_day = shown["parcels"][0]["closed_at"][:10]
+    code, out = _cli(db_url, "manifest", "--carrier", "JNE", "--date", packed_day, "-o",
+                     str(manifest))
+    assert code == 0 and "1 parcel(s) for JNE" in out, out
+    text = subprocess.run(["pdftotext", str(manifest), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert tracking in text and "ORD-1" in text
+    code, out = _cli(db_url, "manifest", "--carrier", "DHL", "-o", str(manifest))
+    assert code == 3 and "no parcels packed for carrier 'DHL'" in out
 
 
 def test_a_label_that_cannot_print_is_reported_and_waits(
