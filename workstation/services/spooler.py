@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -61,6 +62,22 @@ class JobEvent:
 Subscriber = Callable[[JobEvent], None]
 
 
+@dataclass(frozen=True)
+class PrinterEvent:
+    """A station printer's own state, read every few seconds (and whenever a job fails)."""
+
+    printer_url: str
+    role: str  # "label", "slip" or "label+slip"
+    state: str  # printing.status.PrinterState value: ready, paper_out, head_open, offline...
+    ready: bool
+    what_to_do: str
+    detail: str = ""
+
+
+StatusSubscriber = Callable[[PrinterEvent], None]
+STATUS_EVERY_SECONDS = 5.0
+
+
 class Spooler:
     def __init__(self, sessions: sessionmaker[Session], settings: Settings, *,
                  clock: Clock | None = None,
@@ -77,6 +94,8 @@ class Spooler:
         self._thread: threading.Thread | None = None
         self._station_id: int | None = None
         self._lock = threading.Lock()  # one round at a time (thread and run_once)
+        self._status_subscribers: list[StatusSubscriber] = []
+        self._status_due = 0.0
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -113,9 +132,38 @@ class Spooler:
         self._subscribers.append(subscriber)
         return lambda: self._subscribers.remove(subscriber)
 
+    def subscribe_status(self, subscriber: StatusSubscriber) -> Callable[[], None]:
+        self._status_subscribers.append(subscriber)
+        return lambda: self._status_subscribers.remove(subscriber)
+
+    def printers(self) -> dict[str, str]:
+        """The station's printers and what each prints."""
+        roles: dict[str, list[str]] = {}
+        roles.setdefault(self._settings.label_printer, []).append("label")
+        roles.setdefault(self._settings.slip_printer, []).append("slip")
+        return {url: "+".join(r) for url, r in roles.items()}
+
+    def poll_status(self) -> list[PrinterEvent]:
+        """Ask each station printer for its state now; tell the status subscribers."""
+        events = []
+        for url, role in self.printers().items():
+            status = self.printer_status(url, refresh=True)
+            assert status is not None
+            # A transport that cannot ask (file://, some USB) is not reported as a fault.
+            ready = status.state.is_ready or not status.can_tell
+            events.append(PrinterEvent(url, role, status.state.value, ready,
+                                       status.what_to_do, status.detail))
+        for event in events:
+            for subscriber in list(self._status_subscribers):
+                subscriber(event)
+        return events
+
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
+                if self._status_subscribers and time.monotonic() >= self._status_due:
+                    self._status_due = time.monotonic() + STATUS_EVERY_SECONDS
+                    self.poll_status()
                 self.run_once()
             except WorkstationError as exc:  # the database went away: say so, keep going
                 log.warning("spooler round failed: %s", exc)
@@ -131,10 +179,13 @@ class Spooler:
                 select(func.min(PrintJob.next_attempt_at))
                 .where(PrintJob.station_id == self.station_id, PrintJob.state == PENDING)
             )
+        ceiling = STATUS_EVERY_SECONDS
+        if self._status_subscribers:
+            ceiling = max(0.05, min(ceiling, self._status_due - time.monotonic()))
         if due is None:
-            return 5.0
+            return ceiling
         due = due if due.tzinfo else due.replace(tzinfo=UTC)
-        return max(0.05, min(5.0, (due - self._clock()).total_seconds()))
+        return max(0.05, min(ceiling, (due - self._clock()).total_seconds()))
 
     def recover(self) -> list[int]:
         """Jobs left "sending" by a process that died: their outcome is unknown."""

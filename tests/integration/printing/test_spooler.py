@@ -334,3 +334,35 @@ def test_a_held_order_prints_nothing(sessions: sessionmaker[Session], clock: Clo
                   SHIRT_EAN)
     assert result.outcome is Outcome.ORDER_HELD
     assert result.print_jobs == () and _jobs(sessions) == []
+
+
+def test_the_spooler_thread_prints_on_wake_and_reports_printer_state(
+    sessions: sessionmaker[Session], emulator: PrinterEmulator
+) -> None:
+    settings = _settings(emulator.url, slip_format="none")
+    spooler = Spooler(sessions, settings)
+    printers: list[object] = []
+    done = threading.Event()
+    spooler.subscribe(lambda e: done.set() if e.state == "done" else None)
+    spooler.subscribe_status(printers.append)
+    emulator.set_conditions(PrinterState.HEAD_OPEN)
+    (event,) = spooler.poll_status()
+    assert (event.role, event.state, event.ready) == ("label+slip", "head_open", False)
+    assert "head" in event.what_to_do.lower()
+    emulator.set_conditions()
+    spooler.start()
+    try:
+        result = pack(sessions, settings, Clock(), "ORD-1", SHIRT_EAN, SHIRT_EAN)
+        spooler.wake()
+        assert done.wait(10), "the spooler thread did not print the label"
+        assert emulator.job_bytes == [spooler_job_bytes(sessions, result.print_jobs[0])]
+    finally:
+        spooler.stop()
+    assert any(getattr(p, "state", None) == "ready" for p in printers)
+
+
+def spooler_job_bytes(sessions: sessionmaker[Session], job_id: int) -> bytes:
+    with sessions() as s:
+        job = s.get(PrintJob, job_id)
+        assert job is not None
+        return job.data
