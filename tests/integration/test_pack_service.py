@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.models import AuditEntry, Order, PackSession, ParcelItem, ScanEvent
 from devices.scan import ScanInput
 from tests.helpers.catalogue import GS, MILK_EAN, MUG_CODE, PHONE_EAN, SHIRT_CASE, SHIRT_EAN, seed
+from tests.helpers.clock import TickingClock
 from workstation.domain.outcomes import Outcome, Severity
 from workstation.services import orders
 from workstation.services.errors import ConflictError, PermissionDeniedError
@@ -19,18 +20,9 @@ from workstation.services.pack import PackService
 from workstation.settings import Settings
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> TickingClock:
+    return TickingClock()
 
 
 @pytest.fixture
@@ -39,7 +31,7 @@ def sessions(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
     return session_factory
 
 
-def station(sessions: sessionmaker[Session], clock: Clock, name: str = "ST-01",
+def station(sessions: sessionmaker[Session], clock: TickingClock, name: str = "ST-01",
             operator: str = "op1", **settings: object) -> PackService:
     service = PackService(sessions, Settings(station=name, **settings),  # type: ignore[arg-type]
                           clock=clock)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -11,18 +9,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.models import AuditEntry, Operator, PrintJob
 from devices.scan import ScanInput
 from tests.helpers.catalogue import MUG_CODE, SHIRT_EAN, seed
+from tests.helpers.clock import TickingClock
 from workstation.domain.outcomes import Outcome, Severity
 from workstation.services.pack import PackService, ScanResult
 from workstation.settings import Settings
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
 
 
 @pytest.fixture
@@ -30,7 +20,7 @@ def station(session_factory: sessionmaker[Session]) -> PackService:
     seed(session_factory)
     settings = Settings(station="ST-W", weight_check=True, slip_format="none",
                         label_printer="file:///nonexistent/")
-    service = PackService(session_factory, settings, clock=Clock())
+    service = PackService(session_factory, settings, clock=TickingClock())
     service.sign_in("op1")
     return service
 

@@ -13,7 +13,6 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -25,6 +24,7 @@ from printing.emulator import PrinterEmulator
 from printing.identifiers import validate_s10, validate_sscc
 from printing.status import PrinterState
 from tests.helpers.catalogue import MUG_CODE, SHIRT_EAN, seed
+from tests.helpers.clock import ManualClock
 from workstation.domain.outcomes import Outcome
 from workstation.services import labels
 from workstation.services.errors import ConflictError, WorkstationError
@@ -33,20 +33,9 @@ from workstation.services.spooler import JobEvent, Spooler
 from workstation.settings import Settings
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture
@@ -60,7 +49,7 @@ def _settings(printer: str, **more: object) -> Settings:
                     **more)  # type: ignore[arg-type]
 
 
-def pack(sessions: sessionmaker[Session], settings: Settings, clock: Clock,
+def pack(sessions: sessionmaker[Session], settings: Settings, clock: ManualClock,
          *codes: str) -> ScanResult:
     service = PackService(sessions, settings, clock=clock)
     service.sign_in("op1")
@@ -77,7 +66,7 @@ def _jobs(sessions: sessionmaker[Session]) -> list[PrintJob]:
 
 
 def test_packing_writes_the_jobs_and_the_spooler_sends_exactly_their_bytes(
-    sessions: sessionmaker[Session], clock: Clock, emulator: PrinterEmulator
+    sessions: sessionmaker[Session], clock: ManualClock, emulator: PrinterEmulator
 ) -> None:
     settings = _settings(emulator.url)
     done = pack(sessions, settings, clock, "ORD-1", SHIRT_EAN, SHIRT_EAN)
@@ -107,7 +96,7 @@ def test_packing_writes_the_jobs_and_the_spooler_sends_exactly_their_bytes(
 
 
 def test_paper_out_waits_with_backoff_and_keeps_the_order(
-    sessions: sessionmaker[Session], clock: Clock, emulator: PrinterEmulator
+    sessions: sessionmaker[Session], clock: ManualClock, emulator: PrinterEmulator
 ) -> None:
     settings = _settings(emulator.url, print_retry_first=2.0, print_retry_max=8.0)
     pack(sessions, settings, clock, "ORD-1", SHIRT_EAN, SHIRT_EAN)
@@ -137,7 +126,7 @@ def test_paper_out_waits_with_backoff_and_keeps_the_order(
 
 
 def test_offline_printer_and_redirect_to_another(
-    sessions: sessionmaker[Session], clock: Clock, emulator: PrinterEmulator
+    sessions: sessionmaker[Session], clock: ManualClock, emulator: PrinterEmulator
 ) -> None:
     with PrinterEmulator() as dead:
         dead_url = dead.url
@@ -165,7 +154,7 @@ def test_offline_printer_and_redirect_to_another(
 
 
 def test_a_connection_dropped_mid_job_is_unknown_and_never_resent_silently(
-    sessions: sessionmaker[Session], clock: Clock, emulator: PrinterEmulator
+    sessions: sessionmaker[Session], clock: ManualClock, emulator: PrinterEmulator
 ) -> None:
     settings = _settings(emulator.url, slip_format="none")
     pack(sessions, settings, clock, "ORD-1", SHIRT_EAN, SHIRT_EAN)
@@ -185,7 +174,7 @@ def test_a_connection_dropped_mid_job_is_unknown_and_never_resent_silently(
 
 
 def test_a_crash_while_sending_leaves_the_job_unknown_until_a_person_decides(
-    db_url: str, sessions: sessionmaker[Session], clock: Clock, emulator: PrinterEmulator
+    db_url: str, sessions: sessionmaker[Session], clock: ManualClock, emulator: PrinterEmulator
 ) -> None:
     settings = _settings(emulator.url, slip_format="none")
     pack(sessions, settings, clock, "ORD-1", SHIRT_EAN, SHIRT_EAN)
@@ -220,7 +209,7 @@ def test_a_crash_while_sending_leaves_the_job_unknown_until_a_person_decides(
 
 
 def test_reprint_sends_the_same_bytes_with_a_reason_in_the_audit_log(
-    sessions: sessionmaker[Session], clock: Clock, emulator: PrinterEmulator
+    sessions: sessionmaker[Session], clock: ManualClock, emulator: PrinterEmulator
 ) -> None:
     settings = _settings(emulator.url, slip_format="none")
     pack(sessions, settings, clock, "ORD-1", SHIRT_EAN, SHIRT_EAN)
@@ -249,7 +238,7 @@ def test_reprint_sends_the_same_bytes_with_a_reason_in_the_audit_log(
 
 
 def test_label_scan_confirms_the_parcel_and_a_wrong_label_is_an_error(
-    sessions: sessionmaker[Session], clock: Clock
+    sessions: sessionmaker[Session], clock: ManualClock
 ) -> None:
     settings = _settings("file:///nonexistent/", slip_format="none")
     pack(sessions, settings, clock, "ORD-1", SHIRT_EAN, SHIRT_EAN)
@@ -308,7 +297,7 @@ def test_tracking_numbers_are_unique_across_stations_under_concurrency(
 
 
 def test_carrier_label_passes_through_and_return_label_prints_when_asked(
-    sessions: sessionmaker[Session], clock: Clock
+    sessions: sessionmaker[Session], clock: ManualClock
 ) -> None:
     carrier_zpl = b"^XA^FO50,50^A0N,40,40^FDCARRIER LABEL ^FS^XZ"
     with sessions.begin() as s:
@@ -328,7 +317,7 @@ def test_carrier_label_passes_through_and_return_label_prints_when_asked(
         assert s.scalars(select(Parcel.tracking_number)).one() == "JNE0001234567"
 
 
-def test_a_held_order_prints_nothing(sessions: sessionmaker[Session], clock: Clock) -> None:
+def test_a_held_order_prints_nothing(sessions: sessionmaker[Session], clock: ManualClock) -> None:
     settings = _settings("file:///nonexistent/")
     result = pack(sessions, settings, clock, "ORD-1", SHIRT_EAN, "CMD:SHORT:OUT_OF_STOCK",
                   SHIRT_EAN)
@@ -352,7 +341,7 @@ def test_the_spooler_thread_prints_on_wake_and_reports_printer_state(
     emulator.set_conditions()
     spooler.start()
     try:
-        result = pack(sessions, settings, Clock(), "ORD-1", SHIRT_EAN, SHIRT_EAN)
+        result = pack(sessions, settings, ManualClock(), "ORD-1", SHIRT_EAN, SHIRT_EAN)
         spooler.wake()
         assert done.wait(10), "the spooler thread did not print the label"
         assert emulator.job_bytes == [spooler_job_bytes(sessions, result.print_jobs[0])]
