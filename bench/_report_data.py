@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from datetime import time as dtime
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class _Sql:
 
     def seq(self, lo: int, hi: int, name: str = "seq") -> str:
         if self.pg:
-            return f"generate_series({lo}, {hi}) AS {name}(i)"
+            return f"generate_series({lo}::bigint, {hi}::bigint) AS {name}(i)"
         return name
 
     def with_seq(self, lo: int, hi: int, name: str = "seq") -> str:
@@ -68,8 +69,8 @@ class _Sql:
                "|| '.000000')"
 
 
-def _fixed(conn: object, sql: _Sql, shape: Shape) -> None:
-    run = conn.execute  # type: ignore[attr-defined]
+def _fixed(conn: Connection, sql: _Sql, shape: Shape) -> None:
+    run = conn.execute
     now = sql.ts("0")
     run(text(f"{sql.with_seq(1, shape.stations)}INSERT INTO stations (id, name, created_at) "
              f"SELECT i, 'ST-' || i, {now} FROM {sql.seq(1, shape.stations)}"))
@@ -86,14 +87,16 @@ def _fixed(conn: object, sql: _Sql, shape: Shape) -> None:
              f"FROM {sql.seq(1, PRODUCTS)}"))
 
 
-def _chunk(conn: object, sql: _Sql, shape: Shape, lo: int, hi: int) -> None:
-    run = conn.execute  # type: ignore[attr-defined]
+def _chunk(conn: Connection, sql: _Sql, shape: Shape, lo: int, hi: int) -> None:
+    run = conn.execute
     e = shape.per_order
     span = shape.days * 86400
     t = f"(((i - 1) * {span}) / {shape.orders})"  # the order's first scan, seconds after base
     station = f"((i - 1) % {shape.stations} + 1)"
     operator = f"({station} * 2 - (((i - 1) / {shape.stations}) % 2))"
-    done = "(i % 50 <> 0)"
+    # Every 50th order of the last day is still being packed; cut-offs every 3 hours.
+    done = f"(i % 50 <> 0 OR {t} < {(shape.days - 1) * 86400})"
+    cutoff = f"((({t} + 14400) / 10800 + 1) * 10800)"
     q1, q2 = (e - 2 + 1) // 2, (e - 2) // 2
     w, s = sql.with_seq(lo, hi), sql.seq(lo, hi)
     run(text(
@@ -101,7 +104,7 @@ def _chunk(conn: object, sql: _Sql, shape: Shape, lo: int, hi: int) -> None:
         "address_lines, city, country, carrier, priority, ship_by, language, return_label, "
         "status, imported_at, updated_at, packed_at) "
         f"SELECT i, 'B' || i, 'web', 'Customer', 'Customer', 'Street 1', 'Jakarta', 'ID', "
-        f"{CARRIERS}, 0, {sql.ts(t + ' + 14400')}, 'id', {'false' if sql.pg else '0'}, "
+        f"{CARRIERS}, 0, {sql.ts(cutoff)}, 'id', {'false' if sql.pg else '0'}, "
         f"CASE WHEN {done} THEN 'packed' ELSE 'in_progress' END, {sql.ts(t + ' - 7200')}, "
         f"{sql.ts(t)}, CASE WHEN {done} THEN {sql.ts(t + ' + 300')} END FROM {s}"))
     run(text(
@@ -132,7 +135,7 @@ def _chunk(conn: object, sql: _Sql, shape: Shape, lo: int, hi: int) -> None:
         f"{w}INSERT INTO print_jobs (id, order_id, parcel_id, station_id, kind, format, "
         "printer_url, data, state, attempts, last_error, reprint_of_id, reason, created_at, "
         f"updated_at, sent_at) SELECT i, i, i, {station}, 'shipping', 'zpl', "
-        f"'tcp://printer-st' || {station} || '-9100', {blob}, 'done', "
+        f"'tcp://10.0.0.' || {station} || '\\:9100', {blob}, 'done', "
         "CASE WHEN i % 200 = 0 THEN 3 ELSE 1 END, CASE WHEN i % 200 = 0 THEN 'paper out' END, "
         f"NULL, NULL, {sql.ts(t + ' + 300')}, {sql.ts(t + ' + 300')}, "
         f"CASE WHEN i % 200 = 0 THEN {sql.ts(t + ' + 420')} ELSE {sql.ts(t + ' + 302')} END "
@@ -141,7 +144,7 @@ def _chunk(conn: object, sql: _Sql, shape: Shape, lo: int, hi: int) -> None:
         f"{w}INSERT INTO print_jobs (id, order_id, parcel_id, station_id, kind, format, "
         "printer_url, data, state, attempts, reprint_of_id, reason, created_at, updated_at, "
         f"sent_at) SELECT {shape.orders} + i, i, i, {station}, 'shipping', 'zpl', "
-        f"'tcp://printer-st' || {station} || '-9100', {blob}, 'done', 1, i, 'label damaged', "
+        f"'tcp://10.0.0.' || {station} || '\\:9100', {blob}, 'done', 1, i, 'label damaged', "
         f"{sql.ts(t + ' + 400')}, {sql.ts(t + ' + 400')}, {sql.ts(t + ' + 401')} "
         f"FROM {s} WHERE i % 500 = 0 AND {done}"))
     run(text(
@@ -150,8 +153,8 @@ def _chunk(conn: object, sql: _Sql, shape: Shape, lo: int, hi: int) -> None:
         f"{sql.ts(t + ' + 200')} FROM {s} WHERE i % 1000 = 0"))
 
 
-def _events(run: object, sql: _Sql, shape: Shape, lo: int, hi: int, t: str, station: str,
-            operator: str) -> None:
+def _events(run: Callable[..., object], sql: _Sql, shape: Shape, lo: int, hi: int, t: str,
+            station: str, operator: str) -> None:
     e = shape.per_order
     k = "(i * 1000 + j)"
     item = f"CASE WHEN j % 2 = 1 THEN (i * 7) % {PRODUCTS} + 1 " \
@@ -162,7 +165,7 @@ def _events(run: object, sql: _Sql, shape: Shape, lo: int, hi: int, t: str, stat
     product = (f"CASE WHEN j = 0 OR j = {e - 1} THEN NULL WHEN {k} % 97 = 0 "
                f"THEN (i * 31 + 5) % {PRODUCTS} + 1 ELSE {item} END")
     if sql.pg:
-        source = f"generate_series({lo}, {hi}) AS seq(i) CROSS JOIN " \
+        source = f"generate_series({lo}::bigint, {hi}::bigint) AS seq(i) CROSS JOIN " \
                  f"generate_series(0, {e - 1}) AS ev(j)"
         head = ""
     else:
@@ -170,7 +173,7 @@ def _events(run: object, sql: _Sql, shape: Shape, lo: int, hi: int, t: str, stat
                 f"WHERE i < {hi}), ev(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM ev "
                 f"WHERE j < {e - 1}) ")
         source = "seq CROSS JOIN ev"
-    run(text(  # type: ignore[attr-defined]
+    run(text(
         f"{head}INSERT INTO scan_events (id, session_id, order_id, station_id, operator_id, "
         "raw, outcome, product_id, quantity, received_at, recorded_at) "
         f"SELECT (i - 1) * {e} + j + 1, i, i, {station}, {operator}, 'x', {outcome}, "
@@ -187,7 +190,9 @@ def _fix_sequences(engine: Engine) -> None:
                       "order_status_history", "line_exceptions"):
             conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                               f"GREATEST(1, (SELECT max(id) FROM {table})))"))
-        conn.execute(text("ANALYZE"))
+    # As autovacuum would in time: statistics, and the visibility map index-only scans need.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE"))
 
 
 def generate(engine: Engine, shape: Shape) -> float:

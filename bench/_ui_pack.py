@@ -16,8 +16,8 @@ from devices.sim import SimScanner
 from ui.demo_scans import item_scans, plain_orders
 from ui.station import build_station
 from ui.theme import apply_theme
-from workstation.services.pack import ScanResult
 from workstation.app import open_app
+from workstation.services.pack import ScanResult
 from workstation.settings import Settings
 
 

@@ -13,6 +13,7 @@ DEBIAN_PACKAGES=(
   xvfb xauth              # the UI run under a virtual screen for screenshots
   fonts-noto-cjk          # Chinese names and addresses on screen and on labels
   fonts-dejavu-core
+  libpulse0               # QtMultimedia's feedback sounds (without it the station is silent)
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libdbus-1-3 libfontconfig1 libglib2.0-0   # Qt's xcb/offscreen platform plugins

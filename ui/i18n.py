@@ -111,6 +111,9 @@ class Translations:
         self.language = code
         QLocale.setDefault(QLocale(code))
         log.info("language: %s", LANGUAGES[code])
+        if not cjk_font_available():
+            log.warning("no font for Chinese script is installed: Chinese names and addresses "
+                        "show as boxes; install fonts-noto-cjk")
 
 
 def cjk_font_available() -> bool:

@@ -8,12 +8,13 @@ command-line demo; this module registers the real one on the same click group an
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import click
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -51,7 +52,7 @@ def ensure_demo_data(app: App) -> None:
     demo_data.load_demo(app.sessions, orders=app.settings.demo_orders)
 
 
-def run_station(app: App, theme: str | None = None) -> int:
+def run_station(app: App, theme: str | None = None, quit_after: float | None = None) -> int:
     qapp = QApplication.instance()
     if not isinstance(qapp, QApplication):
         qapp = QApplication(sys.argv[:1])
@@ -68,6 +69,8 @@ def run_station(app: App, theme: str | None = None) -> int:
     station = build_station(app, qapp)
     station.context.extras["translations"] = translations
     station.window.showMaximized()
+    if quit_after is not None:  # smoke tests of the real entry point
+        QTimer.singleShot(round(quit_after * 1000), qapp.quit)
     try:
         return qapp.exec()
     finally:
@@ -78,13 +81,18 @@ def run_station(app: App, theme: str | None = None) -> int:
 @click.command("gui")
 @click.option("--theme", type=click.Choice(["light", "dark"]), default=None,
               help="Override the theme from the settings.")
+@click.option("--quit-after", type=float, default=None, hidden=True,
+              envvar="WORKSTATION_GUI_QUIT_AFTER", help="Close after SECONDS (smoke tests).")
 @cli.pass_ctx
 @cli.handles_errors
-def gui(obj: cli.Context, theme: str | None) -> None:
+def gui(obj: cli.Context, theme: str | None, quit_after: float | None) -> None:
     """Start the station window (the default command)."""
+    if quit_after is None and os.environ.get("WORKSTATION_GUI_QUIT_AFTER"):
+        # `workstation` without a subcommand invokes this without reading the environment.
+        quit_after = float(os.environ["WORKSTATION_GUI_QUIT_AFTER"])
     app = obj.app()
     ensure_demo_data(app)
-    sys.exit(run_station(app, theme))
+    sys.exit(run_station(app, theme, quit_after))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,6 +20,7 @@ from devices.sim import SimScanner
 from ui.demo_scans import foreign_item, item_scans, plain_orders
 from ui.i18n import Translations, TranslationsMissing
 from ui.packing.details import load_order_details
+from ui.setup.screenshots import take_setup_screens
 from ui.station import Station, build_station
 from ui.theme import apply_theme
 from workstation.app import open_app
@@ -110,11 +111,9 @@ def take(out: Path) -> list[str]:
             drive.scan(code)
         wait_until(lambda: station.model.printer.ok is not None, timeout=15)
         drive.shot("packing-complete")
-        apply_theme(qapp, "dark")
-        station.window.retranslate()
+        station.window.toggle_theme()  # to dark
         drive.shot("packing-complete-dark")
-        apply_theme(qapp, "light")
-        station.window.retranslate()
+        station.window.toggle_theme()  # back to light
         try:
             Translations(qapp).switch("zh_CN")
         except TranslationsMissing as exc:
@@ -134,7 +133,11 @@ def take(out: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else Path("docs/screenshots")
-    for note in take(out):
+    notes = take(out)
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    notes += take_setup_screens(out, qapp)  # desk, wizard, settings (+ Chinese)
+    for note in notes:
         print(note)
     return 0
 

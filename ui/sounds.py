@@ -32,18 +32,26 @@ class FeedbackSounds(QObject):
     def __init__(self, volume: float, fallback_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._volume = max(0.0, min(1.0, volume))
+        self._fallback_dir = fallback_dir
         self._effects: dict[str, Any] = {}
+        self._tried = False
         self.available = False
         self.played: list[str] = []  # names played, newest last (for the status line and tests)
-        if self._volume == 0:
+        if self._volume > 0:
+            self._load()
+
+    def _load(self) -> None:
+        """Load the sounds once, when first needed (not at all while muted)."""
+        if self._tried:
             return
+        self._tried = True
         try:
             from PySide6.QtMultimedia import QSoundEffect
         except ImportError as exc:
             log.warning("no feedback sounds: QtMultimedia cannot load (%s); install libpulse0",
                         exc)
             return
-        for name, path in _sound_files(fallback_dir).items():
+        for name, path in _sound_files(self._fallback_dir).items():
             effect = QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.setVolume(self._volume)
@@ -56,6 +64,8 @@ class FeedbackSounds(QObject):
 
     def set_volume(self, volume: float) -> None:
         self._volume = max(0.0, min(1.0, volume))
+        if self._volume > 0:
+            self._load()
         for effect in self._effects.values():
             effect.setVolume(self._volume)
 

@@ -36,6 +36,20 @@ class SpoolerBridge(QObject):
             self._unsubscribe = None
 
 
+def _printer_state(state: str) -> str:
+    return {
+        "paper_out": translate("Printer", "out of paper"),
+        "head_open": translate("Printer", "head open"),
+        "ribbon_out": translate("Printer", "out of ribbon"),
+        "paused": translate("Printer", "paused"),
+        "offline": translate("Printer", "offline"),
+        "buffer_full": translate("Printer", "busy (buffer full)"),
+        "cutter_fault": translate("Printer", "cutter fault"),
+        "overheated": translate("Printer", "overheated"),
+        "hardware_error": translate("Printer", "hardware error"),
+    }.get(state, state.replace("_", " "))
+
+
 def describe(event: JobEvent) -> tuple[bool | None, str, str]:
     """(ok, text, what to do) for the status strip."""
     what = f"{event.kind} {event.order_number or ''}".strip()
@@ -46,7 +60,8 @@ def describe(event: JobEvent) -> tuple[bool | None, str, str]:
     if event.state == "unknown":
         return False, translate("Printer", "did {what} print?").format(what=what), translate(
             "Printer", "Look at the printer, then confirm or reprint it on the desk")
-    reason = event.printer_state or event.error or event.state
+    reason = (_printer_state(event.printer_state) if event.printer_state
+              else event.error or event.state)
     remedy = event.what_to_do or event.error or translate(
         "Printer", "Check the printer, or send the job to another printer on the desk")
     return False, translate("Printer", "{what}: {reason}").format(what=what, reason=reason), remedy
@@ -57,8 +72,7 @@ def connect_spooler(spooler: SpoolerLike, model: PackingViewModel,
     bridge = SpoolerBridge(spooler, parent)
 
     def on_job(event: JobEvent) -> None:
-        ok, text, remedy = describe(event)
-        model.on_printer(ok, text, remedy)
+        model.on_printer(lambda: describe(event))
 
     bridge.job.connect(on_job)
     wake = getattr(spooler, "wake", None)

@@ -75,6 +75,7 @@ def build_station(app: App, qapp: QApplication, *, open_devices: bool = True,
     pack = app.pack_service()
     context = StationContext(app, pack, devices, bridge, hub, spooler=make_spooler(app))
     sounds = FeedbackSounds(settings.sound_volume if sound else 0.0, settings.data_dir)
+    context.extras["sounds"] = sounds
     model = PackingViewModel(pack, app.sessions, sounds)
     screen = PackingScreen(model)
     window = StationWindow(context)

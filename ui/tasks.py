@@ -66,6 +66,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
         self._running: set[_Signals] = set()
+        self._closed = False
 
     @property
     def busy(self) -> bool:
@@ -74,22 +75,29 @@ class TaskRunner(QObject):
     def submit(self, fn: Callable[[Progress], T], on_done: Callable[[T], None],
                on_error: Callable[[Exception], None] | None = None,
                on_progress: Callable[[int, str], None] | None = None) -> None:
-        signals = _Signals(self)  # lives on the GUI thread: its slots run there
+        if self._closed:
+            raise RuntimeError("this page's task runner is closed")
+        # Created on the GUI thread, so its slots run there. No parent on purpose: a result
+        # still queued when the page is deleted must reach a living object (and be dropped).
+        signals = _Signals()
         self._running.add(signals)
 
         def finish() -> None:
             self._running.discard(signals)
             signals.deleteLater()
-            if not self._running:
+            if not self._running and not self._closed:
                 self.busy_changed.emit(False)
 
         def done(result: Any) -> None:
             finish()
-            on_done(result)
+            if not self._closed:
+                on_done(result)
 
         def failed(exc: Exception) -> None:
             finish()
-            if on_error is not None:
+            if self._closed:
+                log.info("dropped the error of a closed page's task: %s", exc)
+            elif on_error is not None:
                 on_error(exc)
             else:
                 log.warning("unhandled task error: %s", exc)
@@ -102,10 +110,16 @@ class TaskRunner(QObject):
         signals.failed.connect(failed)
         signals.bug.connect(bug)
         if on_progress is not None:
-            signals.progress.connect(on_progress)
+            signals.progress.connect(lambda percent, text: None if self._closed
+                                     else on_progress(percent, text))
         if len(self._running) == 1:
             self.busy_changed.emit(True)
         self._pool.start(_Job(fn, signals))
+
+    def close(self, msecs: int = 30_000) -> None:
+        """The page is going away: wait for work in flight and drop its results."""
+        self._closed = True
+        self._pool.waitForDone(msecs)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every task has run (tests, closing a page); True when all finished."""

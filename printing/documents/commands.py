@@ -27,7 +27,7 @@ __all__ = ["CommandSheetData", "SheetCommand", "command_sheet_pages", "command_s
 MARGIN = 15.0
 ROW = 24.5
 MODULE = 0.254  # 10 mil: any scanner reads it, and 3 dots at 300 dpi
-BAR_HEIGHT = 11.0
+BAR_HEIGHT = 10.0
 BAR_TOP = 8.5  # below a label of up to two lines
 
 

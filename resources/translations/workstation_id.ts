@@ -4,7 +4,7 @@
     <context>
         <name>CommandSheet</name>
         <message>
-            <location filename="../../ui/command_sheet.py" line="+28" />
+            <location filename="../../ui/command_sheet.py" line="+34" />
             <source>out of stock</source>
             <translation>stok habis</translation>
         </message>
@@ -32,6 +32,21 @@
             <location line="+1" />
             <source>other reason</source>
             <translation>alasan lain</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>scale fault</source>
+            <translation>timbangan bermasalah</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>extra packaging material</source>
+            <translation>bahan kemasan tambahan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>catalogue weight wrong</source>
+            <translation>berat di katalog salah</translation>
         </message>
         <message>
             <location line="+8" />
@@ -69,6 +84,11 @@
             <translation>Rusak, lalu scan barangnya: {reason}</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>Lead releases the parcel's weight: {reason}</source>
+            <translation>Leader meloloskan berat paket: {reason}</translation>
+        </message>
+        <message>
             <location line="+7" />
             <source>Station {station}: scan a code instead of touching the screen</source>
             <translation>Stasiun {station}: scan kode, tidak perlu menyentuh layar</translation>
@@ -99,7 +119,7 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
     <context>
         <name>DeskPage</name>
         <message>
-            <location filename="../../ui/desk/page.py" line="+137" />
+            <location filename="../../ui/desk/page.py" line="+139" />
             <source>Desk: find an order, reprint labels</source>
             <translation>Meja layanan: cari pesanan, cetak ulang label</translation>
         </message>
@@ -186,11 +206,6 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
         </message>
         <message>
             <location line="+1" />
-            <source>Printer</source>
-            <translation>Printer</translation>
-        </message>
-        <message>
-            <location line="+0" />
             <source>Reprint of</source>
             <translation>Cetak ulang dari</translation>
         </message>
@@ -318,11 +333,16 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
             <source>Void label {job}</source>
             <translation>Batalkan label {job}</translation>
         </message>
+        <message>
+            <location line="+56" />
+            <source>Printer: {url}</source>
+            <translation>Printer: {url}</translation>
+        </message>
     </context>
     <context>
         <name>DevicesPage</name>
         <message>
-            <location filename="../../ui/setup/wizard.py" line="+237" />
+            <location filename="../../ui/setup/wizard.py" line="+238" />
             <source>Scan any barcode now…</source>
             <translation>Scan barcode apa saja sekarang…</translation>
         </message>
@@ -443,7 +463,7 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
     <context>
         <name>OperatorsPage</name>
         <message>
-            <location filename="../../ui/setup/operators_page.py" line="+152" />
+            <location filename="../../ui/setup/operators_page.py" line="+154" />
             <source>Disable</source>
             <translation>Nonaktifkan</translation>
         </message>
@@ -616,7 +636,7 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
             <translation>(kurang {short})</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+38" />
             <source>Product</source>
             <translation>Produk</translation>
         </message>
@@ -649,7 +669,7 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
             <translation>untuk {who}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Mode: {mode}</source>
             <translation>Mode: {mode}</translation>
         </message>
@@ -662,33 +682,33 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
     <context>
         <name>PackingViewModel</name>
         <message>
-            <location filename="../../ui/packing/viewmodel.py" line="+52" />
-            <location line="+89" />
-            <location line="+75" />
+            <location filename="../../ui/packing/viewmodel.py" line="+61" />
+            <location line="+95" />
+            <location line="+102" />
             <source>Scanner</source>
             <translation>Scanner</translation>
         </message>
         <message>
-            <location line="-164" />
+            <location line="-197" />
             <location line="+1" />
             <source>starting…</source>
             <translation>memulai…</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+89" />
-            <location line="+74" />
+            <location line="+95" />
+            <location line="+101" />
             <source>Scale</source>
             <translation>Timbangan</translation>
         </message>
         <message>
-            <location line="-162" />
-            <location line="+89" />
+            <location line="-195" />
+            <location line="+95" />
             <source>Printer</source>
             <translation>Printer</translation>
         </message>
         <message>
-            <location line="-89" />
+            <location line="-95" />
             <source>no print job yet</source>
             <translation>belum ada tugas cetak</translation>
         </message>
@@ -698,17 +718,27 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
             <translation>Tidak ada yang tercatat: scan lagi setelah masalah ini teratasi</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Unreadable scan</source>
             <translation>Scan tidak terbaca</translation>
         </message>
         <message>
             <location line="+23" />
-            <source>Scan the same item again once it is out of the parcel, or a lead scans their badge</source>
-            <translation>Scan barang yang sama lagi setelah dikeluarkan dari paket, atau leader scan kartu ID-nya</translation>
+            <source>The screen stays red until then, or until a lead scans their badge</source>
+            <translation>Layar tetap merah sampai saat itu, atau sampai leader scan kartu ID-nya</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check the items and weigh the parcel again, or a lead scans their badge and a reason from the command sheet</source>
+            <translation>Periksa barangnya dan timbang ulang paket, atau leader scan kartu ID-nya dan alasan dari lembar perintah</translation>
         </message>
         <message>
             <location line="+3" />
+            <source>Scan the reason from the command sheet</source>
+            <translation>Scan alasannya dari lembar perintah</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Stick the label on the parcel and scan it</source>
             <translation>Tempel label di paket lalu scan</translation>
         </message>
@@ -723,9 +753,14 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
             <translation>Scan pesanan, tote atau pick list berikutnya</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+26" />
             <source>Scan your badge to sign in</source>
             <translation>Scan kartu ID Anda untuk masuk</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Put the parcel on the scale</source>
+            <translation>Letakkan paket di timbangan</translation>
         </message>
         <message>
             <location line="+2" />
@@ -763,7 +798,17 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
             <translation>Siap</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+38" />
+            <source>box {box}</source>
+            <translation>kardus {box}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>expected {kg:.3f} kg ± {tolerance} g</source>
+            <translation>seharusnya {kg:.3f} kg ± {tolerance} g</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>connected</source>
             <translation>terhubung</translation>
         </message>
@@ -926,12 +971,27 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
     <context>
         <name>SelfTestPage</name>
         <message>
-            <location filename="../../ui/setup/selftest_page.py" line="+121" />
+            <location filename="../../ui/setup/selftest_page.py" line="+96" />
+            <source>No self-test yet this shift.</source>
+            <translation>Belum ada uji mandiri di shift ini.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Last self-test this shift: passed at {time}</source>
+            <translation>Uji mandiri terakhir shift ini: lulus pukul {time}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last self-test this shift: FAILED at {time}</source>
+            <translation>Uji mandiri terakhir shift ini: GAGAL pukul {time}</translation>
+        </message>
+        <message>
+            <location line="+41" />
             <source>Could not do that: {error}</source>
             <translation>Tidak dapat dilakukan: {error}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+20" />
             <source>Pre-shift self-test</source>
             <translation>Uji mandiri sebelum shift</translation>
         </message>
@@ -1129,7 +1189,7 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/setup/settings_page.py" line="+174" />
+            <location filename="../../ui/setup/settings_page.py" line="+189" />
             <source>Printing the test label…</source>
             <translation>Mencetak label uji…</translation>
         </message>
@@ -1225,6 +1285,11 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
         </message>
         <message>
             <location line="+1" />
+            <source>but at least</source>
+            <translation>tetapi minimal</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Language</source>
             <translation>Bahasa</translation>
         </message>
@@ -1237,6 +1302,11 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
             <location line="+4" />
             <source>Print test label</source>
             <translation>Cetak label uji</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Weigh every parcel before its label prints</source>
+            <translation>Timbang setiap paket sebelum labelnya dicetak</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1383,7 +1453,7 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
     <context>
         <name>StatusStrip</name>
         <message>
-            <location filename="../../ui/packing/status_strip.py" line="+87" />
+            <location filename="../../ui/packing/status_strip.py" line="+89" />
             <source>Station</source>
             <translation>Stasiun</translation>
         </message>
@@ -1416,7 +1486,7 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
     <context>
         <name>i18n</name>
         <message>
-            <location filename="../../ui/i18n.py" line="+125" />
+            <location filename="../../ui/i18n.py" line="+128" />
             <source>No Chinese font is installed: Chinese names and addresses show as boxes. Ask IT to install fonts-noto-cjk.</source>
             <extracomment>Language code (as in the settings) -&gt; its own name, shown in the language chooser.</extracomment>
             <translation>Font Mandarin belum terpasang: nama dan alamat berhuruf Mandarin tampil sebagai kotak. Minta tim IT memasang fonts-noto-cjk.</translation>
@@ -1633,6 +1703,21 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
             <location line="+1" />
             <source>Wrong label: this is order {order} parcel {parcel}, but order {expected} was just packed here. Take the label off</source>
             <translation>Label salah: ini pesanan {order} paket {parcel}, padahal yang baru dipacking di sini pesanan {expected}. Lepaskan labelnya</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Parcel {parcel}: put it on the scale (expected {expected})</source>
+            <translation>Paket {parcel}: letakkan di timbangan (seharusnya {expected})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Parcel {parcel} weighs {grams} g, expected {expected} (± {allowed} g): check the items and weigh again, or a lead releases it</source>
+            <translation>Paket {parcel} beratnya {grams} g, seharusnya {expected} (± {allowed} g): periksa barangnya lalu timbang ulang, atau leader meloloskannya</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead {lead}: scan the reason for releasing parcel {parcel}</source>
+            <translation>Leader {lead}: scan alasan meloloskan paket {parcel}</translation>
         </message>
     </context>
 </TS>

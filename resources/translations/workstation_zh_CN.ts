@@ -4,7 +4,7 @@
     <context>
         <name>CommandSheet</name>
         <message>
-            <location filename="../../ui/command_sheet.py" line="+28" />
+            <location filename="../../ui/command_sheet.py" line="+34" />
             <source>out of stock</source>
             <translation>缺货</translation>
         </message>
@@ -32,6 +32,21 @@
             <location line="+1" />
             <source>other reason</source>
             <translation>其他原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>scale fault</source>
+            <translation>电子秤故障</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>extra packaging material</source>
+            <translation>额外包装材料</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>catalogue weight wrong</source>
+            <translation>商品资料重量有误</translation>
         </message>
         <message>
             <location line="+8" />
@@ -69,6 +84,11 @@
             <translation>破损，然后扫描商品：{reason}</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>Lead releases the parcel's weight: {reason}</source>
+            <translation>组长放行包裹重量：{reason}</translation>
+        </message>
+        <message>
             <location line="+7" />
             <source>Station {station}: scan a code instead of touching the screen</source>
             <translation>工位 {station}：扫描条码，无需触碰屏幕</translation>
@@ -99,7 +119,7 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
     <context>
         <name>DeskPage</name>
         <message>
-            <location filename="../../ui/desk/page.py" line="+137" />
+            <location filename="../../ui/desk/page.py" line="+139" />
             <source>Desk: find an order, reprint labels</source>
             <translation>服务台：查找订单、补打标签</translation>
         </message>
@@ -186,11 +206,6 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
         </message>
         <message>
             <location line="+1" />
-            <source>Printer</source>
-            <translation>打印机</translation>
-        </message>
-        <message>
-            <location line="+0" />
             <source>Reprint of</source>
             <translation>补打自</translation>
         </message>
@@ -318,11 +333,16 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
             <source>Void label {job}</source>
             <translation>作废标签 {job}</translation>
         </message>
+        <message>
+            <location line="+56" />
+            <source>Printer: {url}</source>
+            <translation>打印机：{url}</translation>
+        </message>
     </context>
     <context>
         <name>DevicesPage</name>
         <message>
-            <location filename="../../ui/setup/wizard.py" line="+237" />
+            <location filename="../../ui/setup/wizard.py" line="+238" />
             <source>Scan any barcode now…</source>
             <translation>现在扫描任意条码…</translation>
         </message>
@@ -443,7 +463,7 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
     <context>
         <name>OperatorsPage</name>
         <message>
-            <location filename="../../ui/setup/operators_page.py" line="+152" />
+            <location filename="../../ui/setup/operators_page.py" line="+154" />
             <source>Disable</source>
             <translation>停用</translation>
         </message>
@@ -616,7 +636,7 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
             <translation>（缺 {short} 件）</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+38" />
             <source>Product</source>
             <translation>商品</translation>
         </message>
@@ -649,7 +669,7 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
             <translation>寄往 {who}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Mode: {mode}</source>
             <translation>模式：{mode}</translation>
         </message>
@@ -662,33 +682,33 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
     <context>
         <name>PackingViewModel</name>
         <message>
-            <location filename="../../ui/packing/viewmodel.py" line="+52" />
-            <location line="+89" />
-            <location line="+75" />
+            <location filename="../../ui/packing/viewmodel.py" line="+61" />
+            <location line="+95" />
+            <location line="+102" />
             <source>Scanner</source>
             <translation>扫描枪</translation>
         </message>
         <message>
-            <location line="-164" />
+            <location line="-197" />
             <location line="+1" />
             <source>starting…</source>
             <translation>正在启动…</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+89" />
-            <location line="+74" />
+            <location line="+95" />
+            <location line="+101" />
             <source>Scale</source>
             <translation>电子秤</translation>
         </message>
         <message>
-            <location line="-162" />
-            <location line="+89" />
+            <location line="-195" />
+            <location line="+95" />
             <source>Printer</source>
             <translation>打印机</translation>
         </message>
         <message>
-            <location line="-89" />
+            <location line="-95" />
             <source>no print job yet</source>
             <translation>暂无打印任务</translation>
         </message>
@@ -698,17 +718,27 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
             <translation>未记录任何内容：问题解决后请重新扫描</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Unreadable scan</source>
             <translation>扫描无法识别</translation>
         </message>
         <message>
             <location line="+23" />
-            <source>Scan the same item again once it is out of the parcel, or a lead scans their badge</source>
-            <translation>将该商品从包裹中取出后再扫描一次，或由组长扫描工牌</translation>
+            <source>The screen stays red until then, or until a lead scans their badge</source>
+            <translation>在此之前屏幕保持红色，或直到组长扫描工牌</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check the items and weigh the parcel again, or a lead scans their badge and a reason from the command sheet</source>
+            <translation>请检查商品并重新称重，或由组长扫描工牌并从指令条码单上扫描原因</translation>
         </message>
         <message>
             <location line="+3" />
+            <source>Scan the reason from the command sheet</source>
+            <translation>从指令条码单上扫描原因</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Stick the label on the parcel and scan it</source>
             <translation>把标签贴到包裹上并扫描</translation>
         </message>
@@ -723,9 +753,14 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
             <translation>扫描下一个订单、周转箱或拣货单</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+26" />
             <source>Scan your badge to sign in</source>
             <translation>扫描工牌登录</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Put the parcel on the scale</source>
+            <translation>把包裹放到秤上</translation>
         </message>
         <message>
             <location line="+2" />
@@ -763,7 +798,17 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
             <translation>准备就绪</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+38" />
+            <source>box {box}</source>
+            <translation>箱型 {box}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>expected {kg:.3f} kg ± {tolerance} g</source>
+            <translation>应为 {kg:.3f} 千克 ± {tolerance} 克</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>connected</source>
             <translation>已连接</translation>
         </message>
@@ -926,12 +971,27 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
     <context>
         <name>SelfTestPage</name>
         <message>
-            <location filename="../../ui/setup/selftest_page.py" line="+121" />
+            <location filename="../../ui/setup/selftest_page.py" line="+96" />
+            <source>No self-test yet this shift.</source>
+            <translation>本班次尚未自检。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Last self-test this shift: passed at {time}</source>
+            <translation>本班次最近一次自检：{time} 已通过</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last self-test this shift: FAILED at {time}</source>
+            <translation>本班次最近一次自检：{time} 未通过</translation>
+        </message>
+        <message>
+            <location line="+41" />
             <source>Could not do that: {error}</source>
             <translation>无法完成：{error}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+20" />
             <source>Pre-shift self-test</source>
             <translation>班前自检</translation>
         </message>
@@ -1129,7 +1189,7 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/setup/settings_page.py" line="+174" />
+            <location filename="../../ui/setup/settings_page.py" line="+189" />
             <source>Printing the test label…</source>
             <translation>正在打印测试标签…</translation>
         </message>
@@ -1225,6 +1285,11 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
         </message>
         <message>
             <location line="+1" />
+            <source>but at least</source>
+            <translation>但至少</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
@@ -1237,6 +1302,11 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
             <location line="+4" />
             <source>Print test label</source>
             <translation>打印测试标签</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Weigh every parcel before its label prints</source>
+            <translation>每个包裹打印标签前先称重</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1383,7 +1453,7 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
     <context>
         <name>StatusStrip</name>
         <message>
-            <location filename="../../ui/packing/status_strip.py" line="+87" />
+            <location filename="../../ui/packing/status_strip.py" line="+89" />
             <source>Station</source>
             <translation>工位</translation>
         </message>
@@ -1416,7 +1486,7 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
     <context>
         <name>i18n</name>
         <message>
-            <location filename="../../ui/i18n.py" line="+125" />
+            <location filename="../../ui/i18n.py" line="+128" />
             <source>No Chinese font is installed: Chinese names and addresses show as boxes. Ask IT to install fonts-noto-cjk.</source>
             <extracomment>Language code (as in the settings) -&gt; its own name, shown in the language chooser.</extracomment>
             <translation>未安装中文字体：中文姓名和地址会显示为方框。请联系 IT 安装 fonts-noto-cjk。</translation>
@@ -1633,6 +1703,21 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
             <location line="+1" />
             <source>Wrong label: this is order {order} parcel {parcel}, but order {expected} was just packed here. Take the label off</source>
             <translation>标签错误：这是订单 {order} 包裹 {parcel} 的标签，但本工位刚打包的是订单 {expected}。请撕下该标签</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Parcel {parcel}: put it on the scale (expected {expected})</source>
+            <translation>包裹 {parcel}：请放到秤上（应为 {expected}）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Parcel {parcel} weighs {grams} g, expected {expected} (± {allowed} g): check the items and weigh again, or a lead releases it</source>
+            <translation>包裹 {parcel} 重 {grams} 克，应为 {expected}（± {allowed} 克）：请检查商品后重新称重，或由组长放行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead {lead}: scan the reason for releasing parcel {parcel}</source>
+            <translation>组长 {lead}：请扫描放行包裹 {parcel} 的原因</translation>
         </message>
     </context>
 </TS>

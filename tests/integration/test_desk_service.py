@@ -65,7 +65,8 @@ def test_a_scanned_gs1_label_finds_its_order(packed) -> None:  # type: ignore[no
     parcel = parcel_of(packed, "ORD-1")
     # What a scanner sends for the GS1-128 SSCC on the label: AIM id, AI 00, 18 digits.
     for scanned in (f"]C100{parcel.sscc}", f"00{parcel.sscc}", f"(00){parcel.sscc}",
-                    f"  {parcel.tracking_number}\r\n"):
+                    f"00{parcel.sscc}\x1d4201234", f"(00){parcel.sscc}(420)12345",
+                    f"  {parcel.tracking_number}\r\n", (parcel.tracking_number or "").lower()):
         [match] = desk.find_orders(packed, scanned)
         assert match.number == "ORD-1", scanned
 

@@ -4,7 +4,6 @@ a scanner unplugged mid-order, pause by command barcode, and a restart that resu
 
 from __future__ import annotations
 
-import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -14,13 +13,6 @@ from tests.ui.conftest import InputCounter, Scans
 from ui.packing.state import Tone
 from ui.station import Station, build_station
 from workstation.app import App
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    # No sound card on the test machines: QtMultimedia says so, and the station goes on silently.
-    pytest.mark.qt_log_ignore("QSoundEffect", "PulseAudio", "Couldn't (load|resolve)",
-                              "propagateSizeHints"),
-]
 
 
 def order_status(app: App, number: str) -> str:
@@ -173,3 +165,86 @@ def test_a_restart_shows_the_open_order_exactly_where_it_was(
         assert again.screen.lines.is_next(1)
     finally:
         again.close()
+
+
+def test_a_language_switch_redraws_the_last_answer_and_the_devices(
+        station: Station, scans: Scans, qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui.i18n import Translations
+
+    scans("B-OP1")
+    english = scans("ORD-4")
+    assert english.text.startswith("Order ORD-4 opened")
+    translations = Translations(qapp)
+    try:
+        translations.switch("zh_CN")
+        qapp.processEvents()
+        model = station.model
+        assert model.feedback.seq == english.seq  # the same answer ...
+        # ... in Chinese
+        assert model.feedback.text != english.text and "ORD-4" in model.feedback.text
+        assert model.scanner.label != "Scanner"
+        assert model.scanner.text != "connected"
+    finally:
+        translations.switch("en")
+    qapp.processEvents()
+    assert station.model.feedback.text == english.text
+
+
+def test_the_theme_switches_and_the_line_colours_follow_it(
+        station: Station, scans: Scans, qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui.theme import current_theme
+
+    scans("B-OP1")
+    scans("ORD-4")
+    scans(SHIRT_EAN)
+    done_cell = station.screen.lines._rows[0].state
+    light_style = done_cell.styleSheet()
+    before = current_theme(qapp)
+    # What the theme changes application-wide, to hand the other tests the app as it was.
+    saved = (qapp.styleSheet(), qapp.palette(), qapp.style().name(), qapp.property("station_theme"))
+    station.window.toggle_theme()
+    try:
+        assert current_theme(qapp) == "dark" != before
+        assert done_cell.styleSheet() != light_style  # a lighter green on the dark theme
+        assert station.window.theme_button.text() == "Light theme"
+        station.window.toggle_theme()
+        assert current_theme(qapp) == "light" and done_cell.styleSheet() == light_style
+    finally:
+        qapp.setStyleSheet(saved[0])
+        qapp.setPalette(saved[1])
+        qapp.setStyle(saved[2])
+        qapp.setProperty("station_theme", saved[3])
+
+
+def test_printer_out_of_paper_mid_order_is_shown_with_what_to_do(
+        station: Station, scans: Scans, qtbot: QtBot) -> None:
+    from printing.status import PrinterState
+    from printing.transports.sim import simulator
+
+    model, strip = station.model, station.screen.strip
+    scans("B-OP1")
+    scans("ORD-4")
+    scans(SHIRT_EAN)
+    printer = simulator("printer")
+    printer.set_conditions(PrinterState.PAPER_OUT)
+    assert scans(MUG_CODE).outcome == "order_complete"  # packing is not held up by the printer
+    qtbot.waitUntil(lambda: model.printer.ok is False, timeout=10_000)
+    assert strip.alert.isVisible()
+    assert "out of paper" in strip.alert.text()
+    printer.set_conditions()  # paper loaded: the waiting label goes out by itself
+    qtbot.waitUntil(lambda: model.printer.ok is True, timeout=30_000)
+    assert not strip.alert.isVisible()
+
+
+def test_next_parcel_by_command_barcode_packs_an_order_in_two_parcels(
+        station: Station, scans: Scans) -> None:
+    scans("B-OP1")
+    scans("ORD-4")
+    assert station.screen.strip.parcel.value.text() == "1 (of 1)"
+    scans(SHIRT_EAN)
+    closed = scans("CMD:NEXT-PARCEL")
+    assert (closed.outcome, closed.tone) == ("parcel_closed", Tone.OK)
+    assert station.screen.strip.parcel.value.text() == "2 (of 2)"
+    assert scans("CMD:NEXT-PARCEL").outcome == "parcel_empty"  # nothing in parcel 2 yet
+    complete = scans(MUG_CODE)
+    assert complete.outcome == "order_complete" and "2 parcel" in complete.text

@@ -63,10 +63,12 @@ def test_a_clean_run_passes_and_is_stored_for_the_shift(qtbot: QtBot,
     page = SelfTestPage(context, lambda: None)
     qtbot.addWidget(page)
     assert "Code 1" in page.instruction.text()
+    qtbot.waitUntil(lambda: page.last_run.text() == "No self-test yet this shift.", timeout=5000)
     run_through(qtbot, context, page, [e.data for e in SHEET_CODES])
     saved = page.model.saved
     assert saved is not None and saved.passed
     assert page.instruction.text() == "Self-test passed. Ready to pack."
+    assert page.last_run.text().startswith("Last self-test this shift: passed at")
     stored = latest_self_test(context.app.sessions, "ST-09", saved.shift)
     assert stored is not None and stored.id == saved.id
     assert stored.results["scale"]["grams"] == 1001.0
@@ -105,3 +107,13 @@ def test_an_out_of_order_scan_is_not_counted_and_a_rejected_one_means_no_suffix(
     assert page.model.results["suffix"]["problems"] == ["suffix-missing"]
     assert page.model.step == SHEET_CODES[1].key
     page.tasks.wait()
+
+
+def test_the_sheet_is_written_as_a_pdf_in_a_worker(qtbot: QtBot, context: StationContext) -> None:
+    page = SelfTestPage(context, lambda: None)
+    qtbot.addWidget(page)
+    page.print_sheet()
+    qtbot.waitUntil(lambda: page.sheet_path is not None, timeout=10_000)
+    assert page.sheet_path is not None
+    assert page.sheet_path.read_bytes().startswith(b"%PDF")
+    assert page.sheet_path.parent == context.settings.data_dir

@@ -53,6 +53,8 @@ def test_settings_are_saved_and_language_and_theme_applied(qtbot: QtBot,
     page.label_dpi.setCurrentIndex(page.label_dpi.findData("300"))
     page.volume.setValue(35)
     page.tolerance.setValue(3.5)
+    page.tolerance_grams.setValue(20)
+    page.weight_check.setChecked(True)
     page.language.setCurrentIndex(page.language.findData("zh_CN"))
     page.theme.setCurrentIndex(page.theme.findData("dark"))
     with qtbot.waitSignal(page.saved, timeout=5_000):
@@ -64,6 +66,7 @@ def test_settings_are_saved_and_language_and_theme_applied(qtbot: QtBot,
     assert (saved.station, saved.label_printer, saved.label_dpi, saved.sound_volume,
             saved.weight_tolerance_percent, saved.language, saved.theme) == (
         "ST-05", "tcp://192.168.1.40:9100", 300, 0.35, 3.5, "zh_CN", "dark")
+    assert (saved.weight_tolerance_grams, saved.weight_check) == (20, True)
     assert saved.database_url == context.settings.database_url  # kept, not lost
 
 

@@ -80,3 +80,16 @@ def test_wizard_completes_with_sim_devices_and_writes_the_settings(
     for url in ("sim://scanner", "sim://scale"):  # the probe closed what it opened
         with pytest.raises(KeyError):
             manager.device(url)
+
+
+def test_a_scanner_url_that_cannot_work_is_explained(qtbot: QtBot, manager: DeviceManager,
+                                                     tmp_path: Path) -> None:
+    wizard = SetupWizard(Settings(station="PACK-01"), manager, tmp_path / "s.toml")
+    qtbot.addWidget(wizard)
+    wizard.tasks.wait()
+    page = wizard.devices_page
+    page.scanner.set_url("bogus://scanner")
+    page.test_scan.click()
+    assert "bogus" in page.scan_result.text() and "Use" in page.scan_result.text()
+    assert wizard.model.test_scan is None
+    wizard.reject()

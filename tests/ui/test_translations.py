@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
+from devices.manager import DeviceManager
 from tests.helpers.station_context import station_context
 from ui.context import StationContext
 from ui.i18n import (
@@ -25,6 +26,7 @@ from ui.i18n import (
     ts_path,
 )
 from ui.setup.settings_page import SettingsPage
+from ui.setup.wizard import SetupWizard
 from workstation.app import open_app
 from workstation.settings import Settings
 
@@ -106,3 +108,25 @@ def test_chinese_text_has_a_font_or_a_clear_message() -> None:
         assert font_warning() == ""
     else:
         assert "fonts-noto-cjk" in font_warning()
+
+
+def test_choosing_a_language_in_the_wizard_retranslates_it(qtbot: QtBot, qapp: QApplication,
+                                                          tmp_path: Path) -> None:
+    translations = Translations(qapp, TRANSLATIONS_DIR)
+    with DeviceManager() as manager:
+        wizard = SetupWizard(Settings(station="PACK-01"), manager, tmp_path / "s.toml",
+                             translations.switch)
+        qtbot.addWidget(wizard)
+        try:
+            page = wizard.station_page
+            page.language.setCurrentIndex(page.language.findData("id"))
+            qtbot.waitUntil(lambda: page.title() == "Selamat datang: atur stasiun packing ini",
+                            timeout=5_000)
+            assert wizard.buttonText(QWizard.WizardButton.NextButton) == "Lanjut >"
+            page.language.setCurrentIndex(page.language.findData("zh_CN"))
+            qtbot.waitUntil(lambda: wizard.buttonText(QWizard.WizardButton.NextButton)
+                            == "下一步 >", timeout=5_000)
+            assert wizard.printers_page.title() == "打印机"
+        finally:
+            translations.switch("en")
+            wizard.reject()

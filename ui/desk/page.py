@@ -118,7 +118,7 @@ class DeskPage(QWidget):
         split.addWidget(self.matches)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
-        split.setSizes([300, 1060])
+        split.setSizes([250, 1110])
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -253,7 +253,7 @@ class DeskPage(QWidget):
         self.notice.setProperty("error", bool(model.notice and model.notice.error))
         self.matches.clear()
         for match in model.matches:
-            item = QListWidgetItem(f"{match.number}  ·  {match.customer}  ·  {match.status}")
+            item = QListWidgetItem(f"{match.number}  ·  {match.status}\n{match.customer}")
             item.setData(Qt.ItemDataRole.UserRole, match.number)
             self.matches.addItem(item)
         order = model.order
@@ -283,9 +283,9 @@ class DeskPage(QWidget):
                             for r in rows])
         for index, row in enumerate(rows):  # where it went: on hover, the table stays narrow
             for column in range(self.labels.columnCount()):
-                item = self.labels.item(index, column)
-                if item is not None:
-                    item.setToolTip(self.tr("Printer: {url}").format(url=row.printer))
+                cell = self.labels.item(index, column)
+                if cell is not None:
+                    cell.setToolTip(self.tr("Printer: {url}").format(url=row.printer))
         _fill(self.history, [[h["from"], h["to"], (h["at"] or "")[:19], h["reason"]]
                              for h in order["history"]])
         _fill(self.scans, [[(e["at"] or "")[:19], e["raw"].replace("\x1d", "<GS>"),
@@ -295,5 +295,5 @@ class DeskPage(QWidget):
                            for a in order.get("audit", [])])
 
     def closeEvent(self, event: Any) -> None:
-        self.tasks.wait()
+        self.tasks.close()
         super().closeEvent(event)

@@ -61,9 +61,9 @@ class FeedbackPanel(QFrame):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(FEEDBACK_COLOURS[self._feedback.tone.value][0]))
         if self._feedback.tone is Tone.ERROR:
-            # A thick frame inside the red: an error reads as an error even to the colour-blind.
+            # A thick yellow frame inside the red: an error reads as one even to the colour-blind.
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#FFFFFF"))
+            painter.setBrush(QColor("#FFEB3B"))
             w, h, t = self.width(), self.height(), 10
             for rect in ((0, 0, w, t), (0, h - t, w, t), (0, 0, t, h), (w - t, 0, t, h)):
                 painter.drawRect(*rect)

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QWidget,
+)
 
 from ui.packing.state import LineRow, OrderPanel
 
@@ -23,6 +30,9 @@ translate = QCoreApplication.translate
 PICTURE = 56
 ROW_HEIGHT = 76
 _STATE_COLOURS = {"done": "#1B7F3B", "short": "#B26A00", "partial": "#0D47A1", "todo": "#37474F"}
+# The same on the dark theme: lighter, so they keep their contrast on a dark background.
+_STATE_COLOURS_DARK = {"done": "#81C784", "short": "#FFB74D", "partial": "#90CAF9",
+                       "todo": "#CFD8DC"}
 _NEXT = "background: #FFE082; color: #111111;"
 _PLAIN = "background: transparent;"
 
@@ -36,6 +46,11 @@ def _picture(path: str) -> QPixmap | None:
         return None
     return pixmap.scaled(PICTURE, PICTURE, Qt.AspectRatioMode.KeepAspectRatio,
                          Qt.TransformationMode.SmoothTransformation)
+
+
+def _dark() -> bool:
+    app = QApplication.instance()
+    return app is not None and app.property("station_theme") == "dark"
 
 
 def state_text(line: LineRow) -> str:
@@ -74,6 +89,9 @@ class _Row:
         self.is_next = False
         self._style: tuple[bool, str] | None = None
 
+    def reset_style(self) -> None:
+        self._style = None
+
     @property
     def cells(self) -> tuple[QLabel, ...]:
         return (self.picture, self.product, self.count, self.state)
@@ -92,7 +110,8 @@ class _Row:
             count += " " + translate("OrderLines", "({short} short)").format(short=line.short)
         self.count.setText(count)
         self.state.setText(state_text(line))
-        colour = _STATE_COLOURS.get(line.state, "#37474F")
+        colours = _STATE_COLOURS_DARK if _dark() else _STATE_COLOURS
+        colour = colours.get(line.state, "#37474F")
         if is_next and line.state == "todo":
             colour = "#111111"  # dark on the marker's yellow
         style = (is_next, colour)
@@ -130,13 +149,20 @@ class OrderLinesTable(QTableWidget):
         self.setHorizontalHeaderLabels(["", translate("OrderLines", "Product"),
                                         translate("OrderLines", "Scanned"),
                                         translate("OrderLines", "State")])
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The language or the theme changed: draw every row afresh on the next update."""
         for row in self._rows:
-            row.line = None  # redraw the texts in the new language on the next update
+            row.line = None
+            row.reset_style()
 
     def show_order(self, order: OrderPanel) -> None:
         lines = order.lines
         if len(lines) != len(self._rows):
             self._resize(len(lines))
+            # No catalogue pictures for this order: give their column to the product names.
+            self.setColumnHidden(0, not any(line.image_path for line in lines))
         for i, (row, line) in enumerate(zip(self._rows, lines, strict=True)):
             row.show(line, i == order.next_index)
         if order.next_index != self._next:

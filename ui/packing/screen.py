@@ -91,6 +91,10 @@ class PackingScreen(QWidget):
             self.model.retranslate()
         super().changeEvent(event)
 
+    def theme_changed(self) -> None:
+        self.lines.restyle()
+        self.refresh()
+
     def refresh_devices(self) -> None:
         m = self.model
         self.strip.show_devices(m.scanner, m.scale, m.printer, m.weight)

@@ -36,8 +36,7 @@ class _Field(QWidget):
 class _DevicePill(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumHeight(48)
-        self.setMaximumWidth(360)  # a long printer message wraps instead of widening the window
+        self.setMinimumHeight(40)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
 
@@ -68,12 +67,15 @@ class StatusStrip(QFrame):
         for field in (self.station, self.operator, self.order, self.parcel):
             row.addWidget(field)
         row.addStretch(1)
+        outer.addLayout(row)
+        # The devices on a row of their own: a long printer message must not squeeze the rest.
+        devices = QHBoxLayout()
         self.scanner = _DevicePill()
         self.scale = _DevicePill()
         self.printer = _DevicePill()
         for pill in (self.scanner, self.scale, self.printer):
-            row.addWidget(pill)
-        outer.addLayout(row)
+            devices.addWidget(pill, 1)
+        outer.addLayout(devices)
         self.alert = QLabel()
         self.alert.setObjectName("DeviceAlert")
         self.alert.setWordWrap(True)

@@ -9,6 +9,7 @@ and heard.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -52,6 +53,8 @@ class PackingViewModel(QObject):
         self._last_result: ScanResult | None = None
         self._labels_expected = False  # labels printed for the order just packed
         self._weighed: int | None = None  # grams last handed to the service for this parcel
+        self._statuses: dict[str, DeviceStatus] = {}  # the last of each device, to retranslate
+        self._printer_news: Callable[[], tuple[bool | None, str, str]] | None = None
         self.order = OrderPanel()
         self.feedback = Feedback(Tone.IDLE, "", "")
         self.weight: WeightReading | None = None
@@ -129,8 +132,7 @@ class PackingViewModel(QObject):
 
     def _hint(self, outcome: Outcome) -> str:
         if self.order.held:
-            return self.tr("Scan the same item again once it is out of the parcel, "
-                           "or a lead scans their badge")
+            return self.tr("The screen stays red until then, or until a lead scans their badge")
         if outcome is Outcome.WEIGHT_OUT_OF_TOLERANCE:
             return self.tr("Check the items and weigh the parcel again, or a lead scans their "
                            "badge and a reason from the command sheet")
@@ -154,6 +156,10 @@ class PackingViewModel(QObject):
         self.scanner = replace(self.scanner, label=self.tr("Scanner"))
         self.scale = replace(self.scale, label=self.tr("Scale"))
         self.printer = replace(self.printer, label=self.tr("Printer"))
+        for kind, status in self._statuses.items():
+            self.on_device_status(status, kind)
+        if self._printer_news is not None:
+            self.on_printer(self._printer_news)
         seq = self.feedback.seq
         if self._last_result is not None and self.feedback.outcome == self._last_result.outcome:
             self.feedback = self._feedback_for(self._last_result, seq)
@@ -165,10 +171,10 @@ class PackingViewModel(QObject):
     def _waiting_hint(self) -> str:
         if not self._pack.operator:
             return self.tr("Scan your badge to sign in")
-        if not self.order.number or self.order.complete:
-            return self.tr("Scan an order, tote or pick list")
         if self.order.weighing:
             return self.tr("Put the parcel on the scale")
+        if not self.order.number or self.order.complete:
+            return self.tr("Scan an order, tote or pick list")
         if self.order.mode:
             return self.tr("Now scan the item")
         if self.order.next_index is not None:
@@ -206,7 +212,7 @@ class PackingViewModel(QObject):
             number=view.order_number, lines=rows, next_index=next_line(rows),
             customer_note=self._details.customer_note, ship_to=self._details.ship_to,
             carrier=self._details.carrier, parcel_seq=view.parcel_seq, parcels=view.parcels,
-            complete=view.status == "completed" or view.complete,
+            complete=view.status == "completed",
             held=pending.get("need") == "ack",
             mode=str(pending.get("mode") or "") if pending.get("need") == "mode" else "",
             weighing=weighing,
@@ -221,7 +227,9 @@ class PackingViewModel(QObject):
         box = info.box_type or info.suggested_box
         if box:
             parts.append(self.tr("box {box}").format(box=box))
-        if info.expected_grams is not None:
+        # The expected weight grows with every item: it means something once the parcel is
+        # being weighed.
+        if info.expected_grams is not None and (self.order.weighing or info.weight_grams):
             parts.append(self.tr("expected {kg:.3f} kg ± {tolerance} g").format(
                 kg=info.expected_grams / 1000, tolerance=info.tolerance_grams))
         self.order = replace(self.order, parcel_note="  ·  ".join(parts))
@@ -229,6 +237,7 @@ class PackingViewModel(QObject):
     # -- devices -----------------------------------------------------------------------------
 
     def on_device_status(self, status: DeviceStatus, kind: str) -> None:
+        self._statuses[kind] = status
         if status.state is LinkState.CONNECTED:
             text, ok, remedy = self.tr("connected"), True, ""
         elif status.state is LinkState.STOPPED:
@@ -266,6 +275,10 @@ class PackingViewModel(QObject):
             self._weighed = grams
             self.handle_scan(ScanInput(f"WEIGHT:{grams}", source=reading.source))
 
-    def on_printer(self, ok: bool | None, text: str, remedy: str = "") -> None:
+    def on_printer(self, news: Callable[[], tuple[bool | None, str, str]]) -> None:
+        """``news()`` says (ok, text, what to do) in the current language; kept, so a language
+        switch can ask again."""
+        self._printer_news = news
+        ok, text, remedy = news()
         self.printer = replace(self.printer, ok=ok, text=text, remedy=remedy)
         self.devices_changed.emit()

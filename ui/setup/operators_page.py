@@ -211,5 +211,5 @@ class OperatorsPage(QWidget):
                         False)
 
     def closeEvent(self, event: Any) -> None:
-        self.tasks.wait()
+        self.tasks.close()
         super().closeEvent(event)

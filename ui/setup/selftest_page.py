@@ -29,8 +29,8 @@ from ui.setup.selftest_model import LABEL, RULER, SCALE, STEPS, SelfTestModel
 from ui.setup.widgets import TITLE_STYLE, TOUCH
 from ui.tasks import TaskRunner
 from workstation.services.operators import OperatorInfo
-from workstation.services.selftest import selftest_sheet_pdf
-from workstation.services.selftest_checks import SHEET_CODES
+from workstation.services.selftest import SelfTestRecord, latest_self_test, selftest_sheet_pdf
+from workstation.services.selftest_checks import SHEET_CODES, shift_of
 from workstation.services.station_setup import print_test_label
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,8 @@ class SelfTestPage(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
         self.title.setStyleSheet(TITLE_STYLE)
+        self.last_run = QLabel(self)
+        self.last_record: SelfTestRecord | None = None
         self.instruction = QLabel(self)
         self.instruction.setWordWrap(True)
         self.instruction.setStyleSheet("font-size: 22pt; font-weight: bold;")
@@ -72,6 +74,7 @@ class SelfTestPage(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.last_run)
         layout.addWidget(self.instruction)
         layout.addWidget(self.steps, 1)
         layout.addLayout(buttons)
@@ -79,6 +82,23 @@ class SelfTestPage(QWidget):
         self.model.subscribe(self._render)
         self.retranslate()
         self._render()
+        self.tasks.submit(lambda _p: latest_self_test(
+            context.app.sessions, settings.station, shift_of(datetime.now().astimezone())),
+            self._last_loaded, self._failed)
+
+    def _last_loaded(self, record: SelfTestRecord | None) -> None:
+        self.last_record = record
+        self._render_last()
+
+    def _render_last(self) -> None:
+        record = self.last_record
+        if record is None:
+            self.last_run.setText(self.tr("No self-test yet this shift."))
+            return
+        when = record.finished_at.astimezone().strftime("%H:%M")
+        self.last_run.setText(
+            (self.tr("Last self-test this shift: passed at {time}") if record.passed
+             else self.tr("Last self-test this shift: FAILED at {time}")).format(time=when))
 
     # -- input from the window and the devices ----------------------------------------------
 
@@ -123,7 +143,11 @@ class SelfTestPage(QWidget):
 
     def _save(self) -> None:
         self.tasks.submit(lambda _p: self.model.save(self._context.app.sessions),
-                          self.model.stored, self._failed)
+                          self._stored, self._failed)
+
+    def _stored(self, record: SelfTestRecord) -> None:
+        self.model.stored(record)
+        self._last_loaded(record)
 
     # -- words ------------------------------------------------------------------------------
 
@@ -131,6 +155,7 @@ class SelfTestPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self._render()
+            self._render_last()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -243,5 +268,5 @@ class SelfTestPage(QWidget):
         self.skip_button.setEnabled(not model.finished)
 
     def closeEvent(self, event: Any) -> None:
-        self.tasks.wait()
+        self.tasks.close()
         super().closeEvent(event)

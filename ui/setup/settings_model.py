@@ -27,6 +27,8 @@ class SettingsDraft:
     label_dpi: int
     volume_percent: int  # 0-100 on screen; stored as 0.0-1.0
     weight_tolerance_percent: float
+    weight_tolerance_grams: int
+    weight_check: bool
     test_weight_grams: float
     language: str
     theme: str
@@ -39,7 +41,8 @@ class SettingsModel:
         self.draft = SettingsDraft(
             settings.label_printer, settings.slip_printer, settings.scanner, settings.scale,
             settings.label_size, settings.label_dpi, round(settings.sound_volume * 100),
-            settings.weight_tolerance_percent, settings.test_weight_grams, settings.language,
+            settings.weight_tolerance_percent, settings.weight_tolerance_grams,
+            settings.weight_check, settings.test_weight_grams, settings.language,
             settings.theme)
 
     def problems(self) -> list[str]:
@@ -58,6 +61,8 @@ class SettingsModel:
             found.append("volume")
         if not 0 < d.weight_tolerance_percent <= 50:
             found.append("weight_tolerance")
+        if d.weight_tolerance_grams < 0:
+            found.append("weight_tolerance_grams")
         if d.test_weight_grams <= 0:
             found.append("test_weight")
         if d.language not in LANGUAGES:
@@ -73,6 +78,7 @@ class SettingsModel:
             scanner=d.scanner.strip(), scale=d.scale.strip(), label_size=d.label_size,
             label_dpi=d.label_dpi, sound_volume=d.volume_percent / 100,
             weight_tolerance_percent=float(d.weight_tolerance_percent),
+            weight_tolerance_grams=int(d.weight_tolerance_grams), weight_check=d.weight_check,
             test_weight_grams=float(d.test_weight_grams), language=d.language, theme=d.theme,
             config_file=self.config_file)
 

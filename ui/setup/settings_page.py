@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -71,11 +73,16 @@ class SettingsPage(QWidget):
         self.tolerance = QDoubleSpinBox(self)
         self.tolerance.setRange(0.5, 50.0)
         self.tolerance.setSuffix(" %")
+        self.tolerance_grams = QSpinBox(self)
+        self.tolerance_grams.setRange(0, 5_000)
+        self.tolerance_grams.setSuffix(" g")
+        self.weight_check = QCheckBox(self)
+        self.weight_check.setMinimumHeight(TOUCH)
         self.test_weight = QDoubleSpinBox(self)
         self.test_weight.setRange(1, 30_000)
         self.test_weight.setDecimals(0)
         self.test_weight.setSuffix(" g")
-        for spin in (self.tolerance, self.test_weight):
+        for spin in (self.tolerance, self.tolerance_grams, self.test_weight):
             spin.setMinimumHeight(TOUCH)
         self.language = _combo(self, LANGUAGES)
         self.theme = _combo(self, {t: t for t in THEMES})
@@ -119,7 +126,9 @@ class SettingsPage(QWidget):
             ("scanner", self.scanner), ("scale", self.scale),
             ("test_weight", self.test_weight)]), 0, 1)
         grid.addWidget(self._form("packing", [
-            ("volume", volume), ("tolerance", self.tolerance)]), 1, 0)
+            ("volume", volume), ("tolerance", self.tolerance),
+            ("tolerance_grams", self.tolerance_grams), ("weight_check", self.weight_check)]),
+            1, 0)
         grid.addWidget(self._form("display", [
             ("language", self.language), ("theme", self.theme)]), 1, 1)
         grid.setColumnStretch(0, 1)
@@ -145,6 +154,8 @@ class SettingsPage(QWidget):
         self.volume.setValue(d.volume_percent)
         self.volume_value.setText(f"{d.volume_percent} %")
         self.tolerance.setValue(d.weight_tolerance_percent)
+        self.tolerance_grams.setValue(d.weight_tolerance_grams)
+        self.weight_check.setChecked(d.weight_check)
         self.test_weight.setValue(d.test_weight_grams)
         self.language.setCurrentIndex(max(0, self.language.findData(d.language)))
         self.theme.setCurrentIndex(max(0, self.theme.findData(d.theme)))
@@ -157,6 +168,8 @@ class SettingsPage(QWidget):
         d.label_dpi = int(self.label_dpi.currentData())
         d.volume_percent = self.volume.value()
         d.weight_tolerance_percent = self.tolerance.value()
+        d.weight_tolerance_grams = self.tolerance_grams.value()
+        d.weight_check = self.weight_check.isChecked()
         d.test_weight_grams = self.test_weight.value()
         d.language, d.theme = str(self.language.currentData()), str(self.theme.currentData())
 
@@ -222,12 +235,18 @@ class SettingsPage(QWidget):
             "test_print": "", "print_result": "", "scanner": self.tr("Scanner"),
             "scale": self.tr("Scale"), "test_weight": self.tr("Self-test weight"),
             "volume": self.tr("Sound volume"), "tolerance": self.tr("Weight tolerance"),
+            "tolerance_grams": self.tr("but at least"), "weight_check": "",
             "language": self.tr("Language"), "theme": self.tr("Theme"),
         }
         for key, text in captions.items():
             self._captions[key].setText(text)
         self.test_print.setText(self.tr("Print test label"))
+        self.weight_check.setText(self.tr("Weigh every parcel before its label prints"))
         self.theme.setItemText(0, self.tr("Light"))
         self.theme.setItemText(1, self.tr("Dark"))
         self.save_button.setText(self.tr("Save"))
         self.font_note.setText(font_warning())
+
+    def closeEvent(self, event: Any) -> None:
+        self.tasks.close()
+        super().closeEvent(event)

@@ -24,7 +24,8 @@ __all__ = ["OrderMatch", "find_orders", "label_key", "order_details", "print_his
            "reprint_labels", "void_label"]
 
 _AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
-_SSCC = re.compile(r"^(?:\(00\)|00)?(\d{18})$")
+# AI 00 + 18 digits, alone or followed by more element strings (GS or "(" in front of them).
+_SSCC = re.compile(r"^(?:\(00\)|00)?(\d{18})(?:$|\x1d|\()")
 NAME_LIMIT = 50
 
 
@@ -50,11 +51,13 @@ def _exact(session: Session, key: str) -> list[OrderMatch]:
         for order in session.scalars(query):
             found.append(OrderMatch(order.number, order.customer_name, order.status, kind, value))
 
-    add("number", select(Order).where(Order.number == key), key)
-    add("tote", select(Order).join(Tote, Tote.order_id == Order.id).where(Tote.code == key), key)
+    keys = {key, key.upper()}  # typed in small letters, printed in capitals
+    add("number", select(Order).where(Order.number.in_(keys)), key)
+    add("tote", select(Order).join(Tote, Tote.order_id == Order.id).where(Tote.code.in_(keys)),
+        key)
     add("tracking", select(Order).join(Parcel, Parcel.order_id == Order.id)
-        .where(Parcel.tracking_number == key), key)
-    add("carrier_tracking", select(Order).where(Order.carrier_tracking_number == key), key)
+        .where(Parcel.tracking_number.in_(keys)), key)
+    add("carrier_tracking", select(Order).where(Order.carrier_tracking_number.in_(keys)), key)
     sscc = _SSCC.match(key)
     if sscc:
         add("sscc", select(Order).join(Parcel, Parcel.order_id == Order.id)

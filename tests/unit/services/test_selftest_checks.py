@@ -34,6 +34,7 @@ def test_the_sheet_holds_the_characters_layouts_get_wrong() -> None:
 
 @pytest.mark.parametrize(("key", "trap"), [
     ("gs1", "gs-lost"), ("layout", "gs-lost"), ("letters", "qwertz"), ("layout", "qwertz"),
+    ("symbols", "qwertz"), ("punctuation", "qwertz"), ("punctuation", "azerty"),
     ("letters", "azerty"), ("digits", "azerty"), ("symbols", "uk"), ("letters", "capslock"),
     ("digits", "numlock"),
 ])

@@ -22,10 +22,15 @@ from workstation.services.reports.accuracy import scans_in
 from workstation.services.reports.model import Table, Window
 from workstation.services.reports.sql import AnySelect
 
+# Built once: making an alias is costly next to the small queries that use them.
+EARLIER = aliased(ScanEvent, name="earlier")
+SCANNED = aliased(Product, name="scanned")
+EXPECTED = aliased(Product, name="expected")
+
 
 def pairs(window: Window) -> AnySelect:
     """One row per wrong-item event and open line of another product in its order."""
-    earlier = aliased(ScanEvent)
+    earlier = EARLIER
     packed_before = (
         select(func.coalesce(func.sum(ParcelItem.quantity), 0))
         .join(earlier, earlier.id == ParcelItem.scan_event_id)
@@ -49,8 +54,7 @@ def pairs(window: Window) -> AnySelect:
 def misscans(session: Session, window: Window, *, per_operator: bool = False,
              limit: int = 100) -> Table:
     p = pairs(window).subquery("pairs")
-    scanned = aliased(Product)
-    expected = aliased(Product)
+    scanned, expected = SCANNED, EXPECTED
     columns: list[Any] = [scanned.sku, scanned.name, expected.sku, expected.name]
     query = select(*columns, func.count(func.distinct(p.c.event_id)).label("events"))
     if per_operator:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.engine import read_only_session
@@ -77,7 +77,12 @@ class Report:
 
 def reading(sessions: sessionmaker[Session]) -> Session:
     """A read-only session: on SQLite a deferred BEGIN, so a report never takes the write lock
-    a station's scan is waiting for."""
+    a station's scan is waiting for. On PostgreSQL, JIT compilation is off for its transaction:
+    for these mid-sized aggregates it costs more than it saves (0.5 s of a 0.8 s query, seen
+    with EXPLAIN ANALYZE on 30 days of sessions)."""
     bind = sessions.kw["bind"]
     assert isinstance(bind, Engine)
-    return read_only_session(bind)
+    session = read_only_session(bind)
+    if bind.dialect.name == "postgresql":
+        session.execute(text("SET LOCAL jit = off"))
+    return session

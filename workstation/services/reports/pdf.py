@@ -204,21 +204,24 @@ def _summary(report: Report, st: dict[str, ParagraphStyle], width: float) -> lis
     out += _grid(figures, st, width)
     out.append(Spacer(1, 4 * mm))
     half = (width - 10 * mm) / 2
-    by = "throughput_by_station" if _has(report, "throughput_by_station") else \
-        "throughput_by_hour"
-    rows = report.table(by).rows[:30]
-    bars = _bar_chart("Orders packed by " + by.rsplit("_", 1)[1],
-                      [str(r[0])[-12:] for r in rows], [("orders", [r[1] for r in rows])],
-                      half, 62 * mm)
-    acc_by = "accuracy_by_station" if _has(report, "accuracy_by_station") else \
-        "accuracy_by_hour"
-    arows = report.table(acc_by).rows[:30]
-    accuracy = _bar_chart("Accuracy per 1,000 scans by " + acc_by.rsplit("_", 1)[1],
-                          [str(r[0])[-12:] for r in arows],
-                          [("wrong item", [r[4] for r in arows]),
-                           ("over-scan", [r[5] for r in arows])], half, 62 * mm)
-    charts = PdfTable([[bars, accuracy]], colWidths=[half + 5 * mm, half + 5 * mm])
-    out.append(charts)
+    charts: list[Drawing] = []
+    by = next((n for n in ("throughput_by_station", "throughput_by_hour") if _has(report, n)),
+              None)
+    if by is not None:
+        rows = report.table(by).rows[:30]
+        charts.append(_bar_chart("Orders packed by " + by.rsplit("_", 1)[1],
+                                 [str(r[0])[-12:] for r in rows],
+                                 [("orders", [r[1] for r in rows])], half, 62 * mm))
+    acc_by = next((n for n in ("accuracy_by_station", "accuracy_by_hour") if _has(report, n)),
+                  None)
+    if acc_by is not None:
+        arows = report.table(acc_by).rows[:30]
+        charts.append(_bar_chart("Accuracy per 1,000 scans by " + acc_by.rsplit("_", 1)[1],
+                                 [str(r[0])[-12:] for r in arows],
+                                 [("wrong item", [r[4] for r in arows]),
+                                  ("over-scan", [r[5] for r in arows])], half, 62 * mm))
+    if charts:
+        out.append(PdfTable([charts], colWidths=[half + 5 * mm] * len(charts)))
     if _has(report, "orders_per_hour_by_station"):
         out.append(_line_chart(report, width, 58 * mm))
     return out

@@ -55,8 +55,11 @@ class hour_bucket(FunctionElement[str]):
 
 @compiles(hour_bucket, "sqlite")
 def _hour_sqlite(element: hour_bucket, compiler: SQLCompiler, **kw: Any) -> str:
+    # SQLite holds our timestamps as text "YYYY-MM-DD HH:MM:SS.ffffff" (naive UTC, see
+    # db.types.UTCDateTime): cutting the hour off is several times cheaper than strftime(),
+    # which parses every value, and a report cuts hundreds of thousands of them.
     (at,) = list(element.clauses)
-    return f"strftime('%Y-%m-%d %H:00', {compiler.process(at, **kw)})"
+    return f"(substr({compiler.process(at, **kw)}, 1, 13) || ':00')"
 
 
 @compiles(hour_bucket, "postgresql")

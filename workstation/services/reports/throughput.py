@@ -51,7 +51,13 @@ THROUGHPUT_COLUMNS = ("orders", "units", "orders_per_hour", "avg_seconds", "p90_
 
 def packed_sessions(window: Window) -> AnySelect:
     """One row per order packed in the window: who, where, when, how many units, how long."""
-    label_at = func.max(Parcel.label_confirmed_at)
+    # Correlated subqueries (each one index lookup by session) rather than a join and a
+    # GROUP BY over every parcel and item: no sort of the whole window.
+    label_at = (select(func.max(Parcel.label_confirmed_at))
+                .where(Parcel.session_id == PackSession.id).scalar_subquery())
+    units = (select(func.coalesce(func.sum(ParcelItem.quantity), 0))
+             .join(Parcel, Parcel.id == ParcelItem.parcel_id)
+             .where(Parcel.session_id == PackSession.id).scalar_subquery())
     query: AnySelect = (
         select(
             PackSession.id.label("session_id"),
@@ -60,18 +66,13 @@ def packed_sessions(window: Window) -> AnySelect:
             PackSession.operator_id.label("operator_id"),
             Order.carrier.label("carrier"),
             hour_bucket(PackSession.ended_at).label("hour"),
-            func.coalesce(func.sum(ParcelItem.quantity), 0).label("units"),
+            units.label("units"),
             seconds_between(PackSession.started_at,
                             func.coalesce(label_at, PackSession.ended_at)).label("seconds"),
         )
         .join(Order, Order.id == PackSession.order_id)
-        .outerjoin(Parcel, Parcel.session_id == PackSession.id)
-        .outerjoin(ParcelItem, ParcelItem.parcel_id == Parcel.id)
         .where(PackSession.status == SessionStatus.COMPLETED.value,
                PackSession.ended_at >= window.start, PackSession.ended_at < window.end)
-        .group_by(PackSession.id, PackSession.order_id, PackSession.station_id,
-                  PackSession.operator_id, Order.carrier, PackSession.ended_at,
-                  PackSession.started_at)
     )
     if window.station_id is not None:
         query = query.where(PackSession.station_id == window.station_id)

@@ -1,0 +1,113 @@
+"""The lead's board on the hand-made shift: the known figures on screen, drill-down, refusal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QBarSeries, QLineSeries
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from tests.helpers.report_data import NOW, load_shift
+from tests.integration.reports.conftest import ANA_INFO, LEAD_INFO
+from ui.board.page import BoardPage
+from workstation.app import App, open_app
+from workstation.services.operators import OperatorInfo
+from workstation.settings import Settings
+
+
+@pytest.fixture
+def board_app(db_url: str, session_factory: sessionmaker[Session],
+              tmp_path: Path) -> Iterator[App]:
+    load_shift(session_factory)
+    app = open_app(Settings(database_url=db_url, station="LEAD-PC", data_dir=tmp_path),
+                   migrate=False)
+    yield app
+    app.close()
+
+
+def _board(qtbot: QtBot, app: App, viewer: OperatorInfo) -> BoardPage:
+    page = BoardPage(app, viewer, clock=lambda: NOW, refresh_seconds=60)
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    return page
+
+
+def _column(page_table: object, name: str) -> dict[str, str]:
+    from ui.board.tables import FigureTable
+
+    assert isinstance(page_table, FigureTable)
+    c = page_table.columns.index(name)
+    return {page_table.text(r, 0): page_table.text(r, c) for r in range(page_table.rowCount())}
+
+
+def test_the_board_shows_the_known_figures(qtbot: QtBot, board_app: App) -> None:
+    page = _board(qtbot, board_app, LEAD_INFO)
+    qtbot.waitUntil(lambda: page.model.report is not None, timeout=10_000)
+    assert _column(page.stations, "orders") == {"ST-A": "3", "ST-B": "1"}
+    assert _column(page.stations, "p90_seconds") == {"ST-A": "720.0", "ST-B": "2700.0"}
+    assert _column(page.stations, "wrong_item_per_1000") == {"ST-A": "176.47", "ST-B": "0.0"}
+    assert _column(page.operators, "units") == {"ana": "6", "budi": "4"}
+    # At risk on top, the latest first: O8 (overdue since yesterday), O7, O5.
+    assert [page.at_risk.text(r, 0) for r in range(page.at_risk.rowCount())] == [
+        "O8", "O7", "O5"]
+    assert page.tiles["orders"].text().startswith("4\n")
+    assert page.tiles["p90_seconds"].text().startswith("2700.0\n")
+    lines = [s for s in page.orders_chart.chart().series() if isinstance(s, QLineSeries)]
+    assert sorted(s.name() for s in lines) == ["ST-A", "ST-B"]
+    st_a = next(s for s in lines if s.name() == "ST-A")
+    assert [p.y() for p in st_a.points()] == [2.0, 1.0]  # 08:00 and 09:00
+    bars = page.accuracy_chart.chart().series()
+    assert len(bars) == 1 and isinstance(bars[0], QBarSeries)
+    assert [bars[0].barSets()[0].at(i) for i in range(2)] == [176.47, 0.0]
+    page.stop()
+
+
+def test_double_click_drills_into_the_figure(qtbot: QtBot, board_app: App) -> None:
+    page = _board(qtbot, board_app, LEAD_INFO)
+    qtbot.waitUntil(lambda: page.model.report is not None, timeout=10_000)
+    row = [page.stations.text(r, 0) for r in range(page.stations.rowCount())].index("ST-A")
+    column = page.stations.columns.index("wrong_item_per_1000")
+    rect = page.stations.visualRect(page.stations.model().index(row, column))
+    # Qt 6 item views open a double-click only on the cell the press was on: press first.
+    qtbot.mouseClick(page.stations.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.stations.viewport(), Qt.MouseButton.LeftButton,
+                      pos=rect.center())
+    qtbot.waitUntil(lambda: page.drill_dialog is not None, timeout=10_000)
+    dialog = page.drill_dialog
+    assert dialog is not None
+    assert [dialog.orders.text(r, 0) for r in range(dialog.orders.rowCount())] == ["O1", "O2"]
+    assert dialog.events.rowCount() == 3
+    dialog.close()
+    page.stop()
+
+
+def test_the_board_saves_the_report(qtbot: QtBot, board_app: App, tmp_path: Path) -> None:
+    import csv
+
+    page = _board(qtbot, board_app, LEAD_INFO)
+    target = tmp_path / "today.csv"
+    page.export_to(target)
+    qtbot.waitUntil(lambda: page.status.text().startswith("saved"), timeout=10_000)
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert ["ST-A", "3", "6", "1.5", "560.0", "720.0"] in rows
+    page.stop()
+
+
+def test_an_operator_is_refused(qtbot: QtBot, board_app: App) -> None:
+    page = _board(qtbot, board_app, ANA_INFO)
+    assert page.model.refused and not page.timer.isActive()
+    assert page.refusal.isVisible() and not page.content.isVisible()
+    assert "only leads and admins" in page.refusal.text()
+    # Even asked directly, the service refuses and nothing is shown.
+    page.model.refused = False
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.refused, timeout=10_000)
+    assert page.model.report is None and page.stations.rowCount() == 0
+    assert "may not see the shift board" in page.refusal.text()
+    page.stop()

@@ -1,0 +1,39 @@
+"""The real entry point: `python -m ui` with no subcommand opens the station window (demo data
+on the first start of an empty database) and closes cleanly; other subcommands are the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, select
+
+from db.models import Order
+
+
+def run_ui(tmp_path: Path, *args: str, quit_after: str = "1.5") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "WORKSTATION_GUI_QUIT_AFTER": quit_after}
+    env.pop("WORKSTATION_DB", None)
+    return subprocess.run([sys.executable, "-m", "ui", *args], env=env, capture_output=True,
+                          text=True, timeout=240, cwd=Path(__file__).parents[2])
+
+
+def test_no_subcommand_opens_the_window_with_demo_data_and_exits_cleanly(tmp_path: Path) -> None:
+    db = tmp_path / "station.db"
+    done = run_ui(tmp_path, "--db", f"sqlite:///{db}", "--station", "ST-SMOKE")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "demo data" in done.stdout
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(Order)) == 50
+    engine.dispose()
+    assert (tmp_path / "data" / "packing-workstation" / "logs" / "station.log").exists()
+
+
+def test_other_subcommands_are_the_command_line(tmp_path: Path) -> None:
+    done = run_ui(tmp_path, "--help")
+    assert done.returncode == 0
+    assert "gui" in done.stdout and "scan" in done.stdout

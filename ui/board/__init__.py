@@ -1,0 +1,1 @@
+"""The shift lead's live board: throughput, accuracy, progress and at-risk orders per station."""

@@ -1,0 +1,47 @@
+"""Work-arounds for bugs of the Qt binding that would otherwise take the station down.
+
+PySide6 6.12.0: ``SignalInstance.emit()`` returns ``True`` without taking a reference to it, so
+every ``emit()`` called from Python steals one reference to ``True``. After a few hundred emits
+``True``'s count reaches zero and CPython aborts ("Fatal Python error: bool_dealloc") -- a
+station dies within minutes of packing. Found by ``python -m bench ui``; reproduced with a bare
+``QObject`` and one signal. The fix: probe once whether ``emit()`` steals, and if it does, give
+``True`` and ``False`` a reference count no process lives long enough to use up (what CPython
+3.12 does anyway: they are immortal there). Remove when PySide6 is fixed (the probe then finds
+nothing to do).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+_PLENTY = 1 << 48  # emits a station would need 9,000 years at 1,000 a second to use up
+
+
+class _Probe(QObject):
+    ping = Signal()
+
+
+def emit_steals_bools() -> bool:
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(8):
+        probe.ping.emit()
+    return sys.getrefcount(True) <= before - 8
+
+
+def protect_bools() -> bool:
+    """Apply the fix if this PySide6 needs it; True when it did."""
+    if not emit_steals_bools():
+        return False
+    for value in (True, False):
+        # ob_refcnt is the first field of every CPython object, at the object's address.
+        ctypes.c_ssize_t.from_address(id(value)).value += _PLENTY
+    log.info("PySide6 %s steals a reference to True on every emit(): worked around",
+             sys.modules["PySide6"].__version__)
+    return True
