@@ -18,8 +18,11 @@ import contextlib
 import io
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from escpos.printer import Dummy
+if TYPE_CHECKING:  # python-escpos loads its capability database on import (~0.4 s): the
+    # station imports this module at start-up but prints a receipt much later.
+    from escpos.printer import Dummy
 from PIL import Image
 
 from printing.documents.common import format_money, heading
@@ -60,6 +63,8 @@ def clean_text(text: str) -> str:
 
 
 def _new_printer(profile: ReceiptProfile) -> Dummy:
+    from escpos.printer import Dummy
+
     return Dummy(profile=profile.profile)
 
 

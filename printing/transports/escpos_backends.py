@@ -12,10 +12,8 @@ import logging
 import urllib.parse
 from typing import Any
 
-from escpos import printer as escpos_printer
-from escpos.exceptions import DeviceNotFoundError
-from escpos.exceptions import Error as EscposError
-
+# python-escpos is imported where it is used: importing it loads its capability database
+# (~0.4 s), which a station that prints no receipts should not pay at start-up.
 from printing.status import PrinterState, PrinterStatus, parse_escpos_status
 from printing.transports.base import (
     PrinterOffline,
@@ -43,6 +41,8 @@ class EscposTransport(Transport):
 
     def _printer(self) -> Any:
         """A python-escpos printer object for the URL (untyped library, hence Any)."""
+        from escpos import printer as escpos_printer
+
         p = self.parts
         if self.kind == "network":
             return escpos_printer.Network(p.hostname or "", p.port or 9100, timeout=self.timeout)
@@ -59,6 +59,8 @@ class EscposTransport(Transport):
         return escpos_printer.File(path)
 
     def _open(self) -> Any:
+        from escpos.exceptions import DeviceNotFoundError
+
         try:
             printer = self._printer()
             printer.open()
@@ -66,7 +68,7 @@ class EscposTransport(Transport):
             raise PrinterRefused(self.url, "no permission to open the device",
                                  "Add this user to the 'lp' (USB/file) or 'dialout' (serial) "
                                  "group, then log out and in again.") from None
-        except (DeviceNotFoundError, EscposError, OSError) as exc:
+        except (DeviceNotFoundError, _escpos_error(), OSError) as exc:
             raise PrinterOffline(self.url, f"cannot open the receipt printer: {exc}",
                                  "Check that the printer is on and connected.") from None
         return printer
@@ -75,7 +77,7 @@ class EscposTransport(Transport):
         printer = self._open()
         try:
             printer._raw(data)  # python-escpos's documented way to send prepared bytes
-        except (EscposError, OSError) as exc:
+        except (_escpos_error(), OSError) as exc:
             raise PrinterOffline(self.url, f"sending failed: {exc}",
                                  "Check the printer; confirm whether the receipt printed.",
                                  outcome_unknown=True) from None
@@ -98,8 +100,15 @@ class EscposTransport(Transport):
                 reply = printer.query_status(b"\x10\x04" + bytes([n]))
                 if reply:
                     replies[n] = reply[0]
-        except (EscposError, OSError) as exc:
+        except (_escpos_error(), OSError) as exc:
             log.debug("DLE EOT query on %s failed: %s", self.url, exc)
         finally:
             printer.close()
         return parse_escpos_status(replies)
+
+
+def _escpos_error() -> type[Exception]:
+    from escpos.exceptions import Error
+
+    error: type[Exception] = Error
+    return error
