@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 # parcel whose weight is out of tolerance (both are keys of the service's REASONS).
 ITEM_REASONS = ("OUT_OF_STOCK", "NOT_FOUND", "DAMAGED", "WRONG_PICK", "EXPIRED", "OTHER")
 RELEASE_REASONS = ("SCALE_FAULT", "PACKAGING", "CATALOGUE_WEIGHT")
+REPRINT_REASONS = ("LABEL_DAMAGED", "PRINT_FAULT")
 
 
 def _reason_label(reason: str) -> str:
@@ -40,6 +41,8 @@ def _reason_label(reason: str) -> str:
         "SCALE_FAULT": translate("CommandSheet", "scale fault"),
         "PACKAGING": translate("CommandSheet", "extra packaging material"),
         "CATALOGUE_WEIGHT": translate("CommandSheet", "catalogue weight wrong"),
+        "LABEL_DAMAGED": translate("CommandSheet", "label damaged"),
+        "PRINT_FAULT": translate("CommandSheet", "label printed badly"),
     }.get(reason, REASONS.get(reason, reason.lower()))
 
 
@@ -56,6 +59,8 @@ def station_commands() -> tuple[SheetCommand, ...]:
                      translate("CommandSheet", "Back to packing (leave remove/short/damaged)")),
         SheetCommand(f"{c}CANCEL",
                      translate("CommandSheet", "Cancel packing this order (put the items back)")),
+        SheetCommand(f"{c}SIGN-OUT",
+                     translate("CommandSheet", "Sign out (an open order is parked)")),
     ]
     for reason in ITEM_REASONS:
         label = translate("CommandSheet", "Short, then scan the item: {reason}")
@@ -68,6 +73,10 @@ def station_commands() -> tuple[SheetCommand, ...]:
     for reason in RELEASE_REASONS:
         label = translate("CommandSheet", "Lead releases the parcel's weight: {reason}")
         commands.append(SheetCommand(f"{c}REASON:{reason}",
+                                     label.format(reason=_reason_label(reason))))
+    for reason in REPRINT_REASONS:
+        label = translate("CommandSheet", "Print the last shipping label again: {reason}")
+        commands.append(SheetCommand(f"{c}REPRINT-LAST:{reason}",
                                      label.format(reason=_reason_label(reason))))
     return tuple(commands)
 

@@ -66,6 +66,9 @@ _MARKED: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text; typed obje
     "weigh_parcel": QT_TRANSLATE_NOOP("outcome", "Parcel {parcel}: put it on the scale (expected {expected})"),
     "weight_out_of_tolerance": QT_TRANSLATE_NOOP("outcome", "Parcel {parcel} weighs {grams} g, expected {expected} (± {allowed} g): check the items and weigh again, or a lead releases it"),
     "release_reason_needed": QT_TRANSLATE_NOOP("outcome", "Lead {lead}: scan the reason for releasing parcel {parcel}"),
+    "signed_out": QT_TRANSLATE_NOOP("outcome", "Signed out: {operator}"),
+    "label_reprinted": QT_TRANSLATE_NOOP("outcome", "Order {order}: {labels} label(s) printed again"),
+    "nothing_to_reprint": QT_TRANSLATE_NOOP("outcome", "Nothing to reprint: no order was packed at this station yet"),
 }
 TEMPLATES: dict[str, str] = {key: str(text) for key, text in _MARKED.items()}
 

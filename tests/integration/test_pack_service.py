@@ -310,3 +310,26 @@ def test_a_stale_in_memory_state_never_wins(sessions, clock) -> None:  # type: i
         assert s.scalar(select(func.sum(ParcelItem.quantity))) == 4
         messages = s.scalars(select(ScanEvent.message).order_by(ScanEvent.id)).all()
     assert messages[-1] == "SHIRT T-shirt: 4 of 8"
+
+
+def test_sign_out_parks_the_open_order_and_reprint_last_repeats_the_label(  # type: ignore[no-untyped-def]
+    sessions, clock
+) -> None:
+    st = station(sessions, clock, slip_format="none", label_printer="file:///x/")
+    assert run(st, "CMD:REPRINT-LAST") == [Outcome.NOTHING_TO_REPRINT]
+    assert run(st, "ORD-1", SHIRT_EAN, "CMD:SIGN-OUT") == [
+        Outcome.ORDER_OPENED, Outcome.ACCEPTED, Outcome.SIGNED_OUT]
+    assert st.operator is None
+    with sessions() as s:
+        assert orders.show_order(s, "ORD-1")["status"] == "parked"
+    # Nobody signed in: the next order needs a badge first.
+    assert run(st, "ORD-1") == [Outcome.NOT_SIGNED_IN]
+    assert run(st, "B-OP1", "ORD-1", SHIRT_EAN) == [
+        Outcome.SIGNED_IN, Outcome.ORDER_RESUMED, Outcome.ORDER_COMPLETE]
+    again = st.handle_scan(ScanInput(text="CMD:REPRINT-LAST:LABEL_DAMAGED", source="test"))
+    assert again.outcome is Outcome.LABEL_REPRINTED and len(again.print_jobs) == 1
+    with sessions() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "label_reprinted")).one()
+        assert entry.reason == "label damaged"
+        signed_out = s.scalars(select(AuditEntry).where(AuditEntry.action == "signed_out")).one()
+        assert signed_out.order_id is not None

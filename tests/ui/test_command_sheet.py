@@ -8,6 +8,7 @@ from tests.helpers.barcode_reader import decode, pdf_to_images
 from ui.command_sheet import (
     ITEM_REASONS,
     RELEASE_REASONS,
+    REPRINT_REASONS,
     command_sheet_pdf,
     station_commands,
     write_command_sheet,
@@ -27,12 +28,15 @@ def test_every_barcode_on_the_sheet_decodes_to_its_command(qapp) -> None:  # typ
 def test_the_sheet_has_every_reason_and_only_commands(qapp) -> None:  # type: ignore[no-untyped-def]
     codes = [c.code for c in station_commands()]
     # Every reason the service knows is on the sheet, under the command that uses it.
-    assert set(ITEM_REASONS) | set(RELEASE_REASONS) == set(REASONS)
+    assert set(ITEM_REASONS) | set(RELEASE_REASONS) | set(REPRINT_REASONS) == set(REASONS)
     for reason in ITEM_REASONS:
         assert f"CMD:SHORT:{reason}" in codes
         assert f"CMD:DAMAGED:{reason}" in codes
     for reason in RELEASE_REASONS:
         assert f"CMD:REASON:{reason}" in codes
+    for reason in REPRINT_REASONS:
+        assert f"CMD:REPRINT-LAST:{reason}" in codes
+    assert "CMD:SIGN-OUT" in codes
     assert {"CMD:NEXT-PARCEL", "CMD:REMOVE", "CMD:PAUSE", "CMD:CANCEL", "CMD:CLEAR"} <= set(codes)
     assert all(interpret(code).kind is CodeKind.COMMAND for code in codes)
     assert len(set(codes)) == len(codes)

@@ -57,6 +57,9 @@ class Outcome(StrEnum):
     WEIGH_PARCEL = "weigh_parcel"  # the parcel must be weighed before its label prints
     WEIGHT_OUT_OF_TOLERANCE = "weight_out_of_tolerance"  # holds the label
     RELEASE_REASON_NEEDED = "release_reason_needed"  # a lead's badge: now a reason code
+    SIGNED_OUT = "signed_out"
+    LABEL_REPRINTED = "label_reprinted"
+    NOTHING_TO_REPRINT = "nothing_to_reprint"
 
 
 _SEVERITY: dict[Outcome, Severity] = {
@@ -75,6 +78,9 @@ _SEVERITY: dict[Outcome, Severity] = {
     Outcome.LABEL_CONFIRMED: Severity.OK,
     Outcome.LABEL_ALREADY_CONFIRMED: Severity.ATTENTION,
     Outcome.WEIGH_PARCEL: Severity.ATTENTION,
+    Outcome.SIGNED_OUT: Severity.OK,
+    Outcome.LABEL_REPRINTED: Severity.OK,
+    Outcome.NOTHING_TO_REPRINT: Severity.ATTENTION,
     Outcome.RELEASE_REASON_NEEDED: Severity.ATTENTION,
     Outcome.NEEDS_SERIAL: Severity.ATTENTION,
     Outcome.NEEDS_LOT: Severity.ATTENTION,
@@ -154,6 +160,9 @@ MESSAGES: dict[Outcome, str] = {
     "{rest}",
     Outcome.LABEL_ALREADY_CONFIRMED: "Label of order {order} parcel {parcel} was already "
     "confirmed",
+    Outcome.SIGNED_OUT: "Signed out: {operator}",
+    Outcome.LABEL_REPRINTED: "Order {order}: {labels} label(s) printed again",
+    Outcome.NOTHING_TO_REPRINT: "Nothing to reprint: no order was packed at this station yet",
     Outcome.WEIGH_PARCEL: "Parcel {parcel}: put it on the scale (expected {expected})",
     Outcome.WEIGHT_OUT_OF_TOLERANCE: "Parcel {parcel} weighs {grams} g, expected {expected} "
     "(± {allowed} g): check the items and weigh again, or a lead releases it",

@@ -86,6 +86,9 @@ REASONS = {
     "SCALE_FAULT": "scale fault",
     "PACKAGING": "extra packaging material",
     "CATALOGUE_WEIGHT": "catalogue weight wrong",
+    # Why the last label is printed again (CMD:REPRINT-LAST:<REASON>).
+    "LABEL_DAMAGED": "label damaged",
+    "PRINT_FAULT": "label printed badly",
 }
 
 
@@ -723,7 +726,11 @@ class PackService:
                                       lock=False)
             if pack is None:
                 return None
-            parcel = store.open_parcel(session, pack, self._clock())
+            # Read-only: the open parcel, without opening one (a screen refresh changes nothing).
+            parcel = session.scalar(select(Parcel).where(
+                Parcel.session_id == pack.id, Parcel.status == ParcelStatus.OPEN.value))
+            if parcel is None:
+                return None
             items = self._items(session, parcel.id)
             suggested = parcels_domain.suggest_box(items, self._boxes())
             check = self._check(session, parcel)
@@ -795,6 +802,10 @@ class PackService:
     def _command(self, session: Session, pack: PackSession | None, command: str,
                  station_id: int, now: datetime) -> ScanResult:
         name, _, arg = command.partition(":")
+        if name == "SIGN-OUT":
+            return self._sign_out(session, pack, station_id, now)
+        if name == "REPRINT-LAST" and pack is None:
+            return self._reprint_last(session, arg, station_id, now)
         if pack is None:
             return self._result(Outcome.NO_ORDER_OPEN, {})
         order = pack.order
@@ -838,6 +849,49 @@ class PackService:
                 return gate
             return self._close_parcel(session, pack, state, station_id, now)
         return self._other_command(session, pack, state, name, arg, station_id, now)
+
+    def _sign_out(self, session: Session, pack: PackSession | None, station_id: int,
+                  now: datetime) -> ScanResult:
+        """The operator leaves: an open order is parked (any station may resume it)."""
+        who = self.operator
+        if who is None:
+            return self._result(Outcome.NOT_SIGNED_IN, {"code": "CMD:SIGN-OUT"})
+        parked = None
+        if pack is not None:
+            state = store.load_state(session, pack, pack.order.number)
+            if state.pending and state.pending.need in ("ack", "release", "weight"):
+                return self._result(Outcome.ACKNOWLEDGE_FIRST,
+                                    {"pending": "finish what the screen asks first"},
+                                    _view(session, pack, state))
+            parked = self._other_command(session, pack, state, "PAUSE", "", station_id, now)
+        audit(session, "signed_out", at=now, station_id=station_id, operator_id=who.id,
+              order_id=pack.order_id if pack else None)
+        self.operator = None
+        params: dict[str, object] = {"operator": who.name,
+                                     "order": parked.order_number if parked else None}
+        return self._result(Outcome.SIGNED_OUT, params)
+
+    def _reprint_last(self, session: Session, arg: str, station_id: int,
+                      now: datetime) -> ScanResult:
+        """Print the shipping labels of the order last packed here again (audited)."""
+        if self.operator is None:
+            return self._result(Outcome.NOT_SIGNED_IN, {"code": "CMD:REPRINT-LAST"})
+        number = session.scalar(
+            select(Order.number).join(PackSession, PackSession.order_id == Order.id)
+            .where(PackSession.station_id == station_id,
+                   PackSession.status == SessionStatus.COMPLETED.value)
+            .order_by(PackSession.ended_at.desc(), PackSession.id.desc()).limit(1))
+        if number is None:
+            return self._result(Outcome.NOTHING_TO_REPRINT, {})
+        reason = REASONS.get(arg.upper(), arg.lower()) if arg else "reprint of the last label"
+        try:
+            jobs = labels.reprint(session, number, reason, self.operator, station_id, now,
+                                  kind="shipping")
+        except NotFoundError:
+            return self._result(Outcome.NOTHING_TO_REPRINT, {}, order=number)
+        return self._result(Outcome.LABEL_REPRINTED,
+                            {"order": number, "labels": len(jobs),
+                             "print_jobs": [j.id for j in jobs]}, order=number)
 
     def _close_parcel(self, session: Session, pack: PackSession, state: PackState,
                       station_id: int, now: datetime) -> ScanResult:
