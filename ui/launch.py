@@ -25,6 +25,7 @@ from ui.station import build_station
 from ui.theme import apply_theme
 from workstation import cli
 from workstation.app import App
+from workstation.cli.demo import run_demo
 from workstation.services import demo_data
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,9 @@ def _log_to_file(data_dir: Path) -> Path:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
     root = logging.getLogger()
+    for console in root.handlers:  # the console keeps the level -v chose; the file gets INFO
+        if console.level == logging.NOTSET:
+            console.setLevel(root.level)
     root.addHandler(handler)
     root.setLevel(min(root.level, logging.INFO))
     return path
@@ -91,8 +95,22 @@ def gui(obj: cli.Context, theme: str | None, quit_after: float | None) -> None:
         # `workstation` without a subcommand invokes this without reading the environment.
         quit_after = float(os.environ["WORKSTATION_GUI_QUIT_AFTER"])
     app = obj.app()
+    if not _has_display():
+        # A server or CI machine: Qt would abort with a platform-plugin message. Say what is
+        # going on and show the same packing path through the command line instead.
+        click.echo("No display (DISPLAY/WAYLAND_DISPLAY are not set): the station window "
+                   "needs a desktop. Running the command-line demo instead; on a machine "
+                   "without a screen, `xvfb-run -a bash scripts/run.sh` opens the window on a "
+                   "virtual one.")
+        sys.exit(run_demo(app))
     ensure_demo_data(app)
     sys.exit(run_station(app, theme, quit_after))
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True  # offscreen/vnc chosen on purpose, or Windows/macOS with their own screens
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -37,3 +37,15 @@ def test_other_subcommands_are_the_command_line(tmp_path: Path) -> None:
     done = run_ui(tmp_path, "--help")
     assert done.returncode == 0
     assert "gui" in done.stdout and "scan" in done.stdout
+
+
+def test_without_a_display_it_says_so_and_runs_the_command_line_demo(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "WORKSTATION_DB")}
+    env.update(XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run([sys.executable, "-m", "ui", "--station", "ST-HEADLESS"], env=env,
+                          capture_output=True, text=True, timeout=240,
+                          cwd=Path(__file__).parents[2])
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "No display" in done.stdout and "xvfb-run" in done.stdout
+    assert "complete" in done.stdout and "ready for the next order" in done.stdout
