@@ -72,7 +72,7 @@ def write_orders_csv(path: Path, data: dict[str, Any], lines: int, per_order: in
                 sku = skus[(n * per_order + k) % len(skus)]
                 row = {**header, "sku": sku, "quantity": 1 + (n + k) % 3,
                        "unit_price": f"{10 + (n * 7 + k) % 500}.50", "quantity_entry": ""}
-                out.writerow([row[c] for c in ORDER_COLUMNS])
+                out.writerow([row.get(c, "") for c in ORDER_COLUMNS])
                 written += 1
             if written >= lines:
                 break
