@@ -31,6 +31,10 @@ _ALIASES = {"in": "id", "id_ID": "id", "zh": "zh_CN", "zh-CN": "zh_CN", "zh_Hans
             "en_US": "en", "en_GB": "en"}
 
 
+#: The translators installed now (by any ``Translations``): a switch replaces all of them.
+_INSTALLED: list[QTranslator] = []
+
+
 class TranslationsMissing(RuntimeError):
     """A language's compiled translations cannot be found or built; the message says why."""
 
@@ -85,7 +89,6 @@ class Translations:
     def __init__(self, app: QCoreApplication, directory: Path = TRANSLATIONS_DIR) -> None:
         self._app = app
         self._directory = directory
-        self._installed: list[QTranslator] = []
         self.language = "en"
 
     def switch(self, language: str) -> None:
@@ -103,11 +106,12 @@ class Translations:
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt.load(f"qtbase_{code}", qt_dir):
                 translators.append(qt)
-        for old in self._installed:
+        # One application, one language: whichever Translations installed the current ones.
+        for old in _INSTALLED:
             QCoreApplication.removeTranslator(old)
         for new in translators:
             QCoreApplication.installTranslator(new)
-        self._installed = translators
+        _INSTALLED[:] = translators
         self.language = code
         QLocale.setDefault(QLocale(code))
         log.info("language: %s", LANGUAGES[code])

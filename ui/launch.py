@@ -19,14 +19,17 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from db.models import Order
+from devices.manager import DeviceManager
 from ui.crash import CrashReporter
 from ui.i18n import Translations, TranslationsMissing
+from ui.setup.wizard import SetupWizard
 from ui.station import build_station
 from ui.theme import apply_theme
 from workstation import cli
 from workstation.app import App
 from workstation.cli.demo import run_demo
 from workstation.services import demo_data
+from workstation.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -82,18 +85,55 @@ def run_station(app: App, theme: str | None = None, quit_after: float | None = N
         crash.uninstall()
 
 
+def first_start(settings: Settings) -> bool:
+    """No settings file yet: this station has never been set up."""
+    return settings.config_file is None or not settings.config_file.exists()
+
+
+def run_setup_wizard(settings: Settings) -> Path | None:
+    """The first-start wizard (station name, printers, scanner, scale, test label, scan and
+    weight); returns the settings file it wrote, or None when the operator cancelled (the
+    station then starts on its defaults: simulated devices)."""
+    qapp = QApplication.instance()
+    if not isinstance(qapp, QApplication):
+        qapp = QApplication(sys.argv[:1])
+    translations = Translations(qapp)
+
+    def language(code: str) -> None:
+        try:
+            translations.switch(code)
+        except (TranslationsMissing, ValueError) as exc:
+            log.warning("staying in English: %s", exc)
+
+    apply_theme(qapp, settings.theme)
+    devices = DeviceManager()
+    wizard = SetupWizard(settings, devices, settings.config_file, language)
+    saved: list[Path] = []
+    wizard.saved.connect(saved.append)
+    try:
+        wizard.exec()
+    finally:
+        devices.stop()
+    return saved[0] if saved else None
+
+
 @click.command("gui")
 @click.option("--theme", type=click.Choice(["light", "dark"]), default=None,
               help="Override the theme from the settings.")
+@click.option("--setup", "setup", is_flag=True,
+              help="Run the set-up wizard first (it runs by itself on the first start).")
 @click.option("--quit-after", type=float, default=None, hidden=True,
               envvar="WORKSTATION_GUI_QUIT_AFTER", help="Close after SECONDS (smoke tests).")
 @cli.pass_ctx
 @cli.handles_errors
-def gui(obj: cli.Context, theme: str | None, quit_after: float | None) -> None:
+def gui(obj: cli.Context, theme: str | None, quit_after: float | None,
+        setup: bool = False) -> None:
     """Start the station window (the default command)."""
     if quit_after is None and os.environ.get("WORKSTATION_GUI_QUIT_AFTER"):
         # `workstation` without a subcommand invokes this without reading the environment.
         quit_after = float(os.environ["WORKSTATION_GUI_QUIT_AFTER"])
+    if _has_display() and (setup or (first_start(obj.settings()) and quit_after is None)):
+        run_setup_wizard(obj.settings())  # what it saves is read by obj.app() below
     app = obj.app()
     if not _has_display():
         # A server or CI machine: Qt would abort with a platform-plugin message. Say what is

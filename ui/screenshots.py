@@ -110,6 +110,10 @@ def take(out: Path) -> list[str]:
         for code in codes[1:]:
             drive.scan(code)
         wait_until(lambda: station.model.printer.ok is not None, timeout=15)
+        preview = station.screen.preview
+        if preview is not None:  # the picture of the label, once it has printed
+            wait_until(lambda: bool(preview.cards)
+                       and all(c.job_state == "done" for c in preview.cards), timeout=15)
         drive.shot("packing-complete")
         station.window.toggle_theme()  # to dark
         drive.shot("packing-complete-dark")

@@ -17,7 +17,9 @@ from devices.events import DeviceStatus
 from devices.manager import DeviceManager
 from devices.sim import SimScale, SimScanner
 from ui.bridge import DeviceBridge
+from ui.camera_scanner import CameraScanner, CameraStatus
 from ui.context import StationContext
+from ui.packing.label_preview import LabelPreview
 from ui.packing.screen import PackingScreen
 from ui.packing.viewmodel import PackingViewModel
 from ui.pages import add_optional_pages
@@ -28,6 +30,7 @@ from ui.spooler_link import connect_spooler, make_spooler
 from ui.wedge_filter import WedgeFilter
 from ui.window import StationWindow
 from workstation.app import App
+from workstation.services.parcels_view import ParcelView, parcels_of
 
 # Marked for pyside6-lupdate by the name `translate`, the context as first argument.
 translate = QCoreApplication.translate
@@ -45,6 +48,7 @@ class Station:
     sounds: FeedbackSounds
     kinds: dict[str, str] = field(default_factory=dict)  # device name -> scanner/scale
     sim: SimPanel | None = None
+    camera: CameraScanner | None = None
 
     def device_link(self, kind: str) -> object | None:
         """The link of the station's scanner or scale (a ``SimScanner`` for sim://)."""
@@ -58,7 +62,11 @@ class Station:
         if app is not None:
             app.removeEventFilter(self.wedge)
         self.context.bridge.detach()
+        if self.screen.preview is not None:
+            self.screen.preview.close_tasks()
         self.context.devices.stop()
+        if self.camera is not None:
+            self.camera.stop()
         if self.context.spooler is not None:
             self.context.spooler.stop()
         self.context.scans.set_target(None)
@@ -73,11 +81,20 @@ def build_station(app: App, qapp: QApplication, *, open_devices: bool = True,
     bridge = DeviceBridge()
     hub = ScanHub()
     pack = app.pack_service()
-    context = StationContext(app, pack, devices, bridge, hub, spooler=make_spooler(app))
+    spooler = make_spooler(app)
+    context = StationContext(app, pack, devices, bridge, hub, spooler=spooler)
     sounds = FeedbackSounds(settings.sound_volume if sound else 0.0, settings.data_dir)
     context.extras["sounds"] = sounds
     model = PackingViewModel(pack, app.sessions, sounds)
-    screen = PackingScreen(model)
+
+    def read_parcels(order_number: str) -> list[ParcelView]:
+        with app.sessions() as session:
+            return parcels_of(session, order_number, settings)
+
+    model.parcel_reader = read_parcels
+    preview = LabelPreview(app.sessions, settings, spooler, lambda: pack.operator)
+    screen = PackingScreen(model, preview)
+    model.print_jobs_written.connect(preview.show_jobs)
     window = StationWindow(context)
     window.add_page("packing", lambda: translate("Station", "Packing"), screen)
     add_optional_pages(window, context)
@@ -95,7 +112,8 @@ def build_station(app: App, qapp: QApplication, *, open_devices: bool = True,
     bridge.status.connect(on_status)
     bridge.attach(devices)
     if context.spooler is not None:
-        connect_spooler(context.spooler, model, window)
+        link = connect_spooler(context.spooler, model, window)
+        link.job.connect(preview.on_job)
         context.spooler.start()
     if open_devices:
         for url, kind in ((settings.scanner, "scanner"), (settings.scale, "scale")):
@@ -109,6 +127,11 @@ def build_station(app: App, qapp: QApplication, *, open_devices: bool = True,
                 model.on_device_missing(kind, str(exc))
                 continue
             station.kinds[device.name] = kind
+    if settings.camera:  # the fallback scanner: its scans go the way every scanner's go
+        station.camera = CameraScanner(window)
+        station.camera.scan.connect(hub.deliver)
+        screen.add_footer(CameraStatus(station.camera))
+        station.camera.start()
     model.resume()
     scanner, scale = station.device_link("scanner"), station.device_link("scale")
     if isinstance(scanner, SimScanner) or isinstance(scale, SimScale):

@@ -39,6 +39,7 @@ class Settings:
     pick_list_prefix: str = "PL-"
     scanner: str = "sim://scanner"
     scale: str = "sim://scale"
+    camera: bool = False  # camera scanning (ui/camera_scanner.py) when no scanner is attached
     label_printer: str = "sim://printer"
     slip_printer: str = "sim://printer"
     language: str = "en"
@@ -102,6 +103,7 @@ _KEYS = {
     "station.demo_orders": "demo_orders",
     "devices.scanner": "scanner",
     "devices.scale": "scale",
+    "devices.camera": "camera",
     "devices.test_weight_grams": "test_weight_grams",
     "parcels.weight_tolerance_percent": "weight_tolerance_percent",
     "parcels.weight_tolerance_grams": "weight_tolerance_grams",

@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QBarSeries, QLineSeries
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.helpers.report_data import NOW, load_shift
 from tests.integration.reports.conftest import ANA_INFO, LEAD_INFO
 from ui.board.page import BoardPage
+from ui.i18n import TRANSLATIONS_DIR, Translations
 from workstation.app import App, open_app
 from workstation.services.operators import OperatorInfo
 from workstation.settings import Settings
@@ -111,3 +113,25 @@ def test_an_operator_is_refused(qtbot: QtBot, board_app: App) -> None:
     assert page.model.report is None and page.stations.rowCount() == 0
     assert "may not see the shift board" in page.refusal.text()
     page.stop()
+
+
+def test_a_board_opened_in_chinese_or_indonesian_speaks_it(qtbot: QtBot, qapp: QApplication,
+                                                          board_app: App) -> None:
+    translations = Translations(qapp, TRANSLATIONS_DIR)
+    try:
+        translations.switch("zh_CN")
+        page = _board(qtbot, board_app, LEAD_INFO)
+        qtbot.waitUntil(lambda: page.model.report is not None, timeout=10_000)
+        page.stop()
+        assert page.title.text() == f"班次看板 {NOW:%Y-%m-%d}"
+        assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+            "工位", "操作员", "进度", "异常", "补打", "打印机故障"]
+        header = page.stations.horizontalHeaderItem(page.stations.columns.index("orders_per_hour"))
+        assert header is not None and header.text() == "订单/时"
+        assert page.tiles["orders"].text() == "4\n已打包订单"
+        translations.switch("id")
+        refused = _board(qtbot, board_app, ANA_INFO)
+        assert refused.refusal.text().startswith(f"{ANA_INFO.name} (")
+        assert "tidak boleh melihat papan shift" in refused.refusal.text()
+    finally:
+        translations.switch("en")

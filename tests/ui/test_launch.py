@@ -49,3 +49,41 @@ def test_without_a_display_it_says_so_and_runs_the_command_line_demo(tmp_path: P
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "No display" in done.stdout and "xvfb-run" in done.stdout
     assert "complete" in done.stdout and "ready for the next order" in done.stdout
+
+
+def test_first_start_runs_the_set_up_wizard_and_keeps_what_it_saved(
+        qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from printing.transports.sim import shutdown_simulators
+    from ui.launch import first_start, run_setup_wizard
+    from ui.setup.wizard import SetupWizard
+    from workstation.settings import Settings, load_settings
+
+    monkeypatch.delenv("WORKSTATION_DB", raising=False)
+    config = tmp_path / "settings.toml"
+    settings = Settings(station="new-host", config_file=config)
+    assert first_start(settings)
+    shown: list[SetupWizard] = []
+
+    def finish() -> None:
+        wizard = QApplication.activeModalWidget()
+        if isinstance(wizard, SetupWizard) and wizard.model.devices is not None:
+            shown.append(wizard)
+            wizard.station_page.station.setText("PACK-42")
+            wizard.next()
+            wizard.accept()
+        else:
+            QTimer.singleShot(100, finish)
+
+    QTimer.singleShot(100, finish)
+    try:
+        saved = run_setup_wizard(settings)
+    finally:
+        shutdown_simulators()
+    assert shown, "the wizard was not shown"
+    assert saved == config and config.exists()
+    written = load_settings(config)
+    assert written.station == "PACK-42"
+    assert not first_start(written)

@@ -14,11 +14,14 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from workstation.services.reports import Table
+
+# Marked for pyside6-lupdate by the name `translate`, the context as first argument.
+translate = QCoreApplication.translate
 
 MAX_STATIONS = 8  # lines on one chart before it stops being readable: the busiest ones
 WRONG_COLOUR, OVER_COLOUR = QColor("#C62828"), QColor("#EF6C00")
@@ -82,7 +85,8 @@ def show_accuracy(view: QChartView, accuracy_table: Table) -> None:
     chart = view.chart()
     _reset(chart)
     rows = accuracy_table.as_dicts()[:20]
-    wrong, over = QBarSet("wrong item / 1,000"), QBarSet("over-scan / 1,000")
+    wrong = QBarSet(translate("Board", "wrong item / 1,000"))
+    over = QBarSet(translate("Board", "over-scan / 1,000"))
     wrong.setColor(WRONG_COLOUR)
     over.setColor(OVER_COLOUR)
     for row in rows:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from PySide6.QtCore import QCoreApplication
+
 from workstation.app import App
 from workstation.services.errors import PermissionDeniedError
 from workstation.services.operators import OperatorInfo
@@ -77,7 +79,8 @@ class BoardViewModel:
             return to_json(report)
         if fmt == "pdf":
             return to_pdf(report)
-        raise ValueError(f"save the report as .pdf, .csv or .json, not .{fmt}")
+        raise ValueError(QCoreApplication.translate(
+            "Board", "save the report as .pdf, .csv or .json, not .{format}").format(format=fmt))
 
     # -- GUI-thread half --------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -46,6 +46,8 @@ from workstation.services.operators import OperatorInfo
 from workstation.services.reports.drill import Drill, DrillKind
 
 log = logging.getLogger(__name__)
+# Marked for pyside6-lupdate by the name `translate`, the context as first argument.
+translate = QCoreApplication.translate
 
 BOARD_STYLE = """
 QTableWidget { font-size: 15px; }
@@ -56,9 +58,15 @@ QLabel#boardTile { font-size: 18px; padding: 6px 12px; border-radius: 6px;
                    background: palette(alternate-base); }
 QLabel#boardRefused { font-size: 22px; color: #C62828; }
 """
-TILES = (("orders", "orders packed"), ("units", "units"), ("orders_per_hour", "orders / h"),
-         ("avg_seconds", "avg s / order"), ("p90_seconds", "p90 s / order"),
-         ("wrong_item_per_1000", "wrong / 1,000"), ("over_scan_per_1000", "over / 1,000"))
+# The captions are marked here and translated when shown (QT_TRANSLATE_NOOP returns its text).
+TILES: tuple[tuple[str, str], ...] = (
+    ("orders", str(QT_TRANSLATE_NOOP("Board", "orders packed"))),
+    ("units", str(QT_TRANSLATE_NOOP("Board", "units"))),
+    ("orders_per_hour", str(QT_TRANSLATE_NOOP("Board", "orders / h"))),
+    ("avg_seconds", str(QT_TRANSLATE_NOOP("Board", "avg s / order"))),
+    ("p90_seconds", str(QT_TRANSLATE_NOOP("Board", "p90 s / order"))),
+    ("wrong_item_per_1000", str(QT_TRANSLATE_NOOP("Board", "wrong / 1,000"))),
+    ("over_scan_per_1000", str(QT_TRANSLATE_NOOP("Board", "over / 1,000"))))
 
 
 class BoardPage(QWidget):
@@ -86,13 +94,13 @@ class BoardPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
-        self.title = QLabel("Shift board", self)
+        self.title = QLabel(self.tr("Shift board"), self)
         self.title.setObjectName("boardTitle")
         self.status = QLabel(self)
         head.addWidget(self.title)
         head.addStretch(1)
         head.addWidget(self.status)
-        self.export_button = QPushButton("Save report...", self)
+        self.export_button = QPushButton(self.tr("Save report..."), self)
         self.export_button.clicked.connect(self._ask_export)
         head.addWidget(self.export_button)
         layout.addLayout(head)
@@ -118,7 +126,7 @@ class BoardPage(QWidget):
         left = QWidget(split)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("At risk of missing the cut-off", left))
+        left_layout.addWidget(QLabel(self.tr("At risk of missing the cut-off"), left))
         self.at_risk = FigureTable(("order", "carrier", "cutoff", "status", "minutes_left"),
                                    left)
         self.at_risk.setMaximumHeight(240)
@@ -133,16 +141,20 @@ class BoardPage(QWidget):
         self.reprints = FigureTable(("station", "reason", "jobs"), self.tabs)
         self.faults = FigureTable(("station", "printer", "faulted_jobs", "failed_jobs",
                                    "wait_seconds", "longest_wait_seconds"), self.tabs)
-        for table, name in ((self.stations, "Stations"), (self.operators, "Operators"),
-                            (self.progress, "Progress"), (self.exceptions, "Exceptions"),
-                            (self.reprints, "Reprints"), (self.faults, "Printer faults")):
+        for table, name in ((self.stations, self.tr("Stations")),
+                            (self.operators, self.tr("Operators")),
+                            (self.progress, self.tr("Progress")),
+                            (self.exceptions, self.tr("Exceptions")),
+                            (self.reprints, self.tr("Reprints")),
+                            (self.faults, self.tr("Printer faults"))):
             self.tabs.addTab(table, name)
         left_layout.addWidget(self.tabs, 1)
         right = QWidget(split)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.orders_chart = chart_view("Orders packed per hour", right)
-        self.accuracy_chart = chart_view("Accuracy per station (per 1,000 scans)", right)
+        self.orders_chart = chart_view(self.tr("Orders packed per hour"), right)
+        self.accuracy_chart = chart_view(self.tr("Accuracy per station (per 1,000 scans)"),
+                                         right)
         right_layout.addWidget(self.orders_chart)
         right_layout.addWidget(self.accuracy_chart)
         split.setSizes([640, 560])
@@ -180,8 +192,8 @@ class BoardPage(QWidget):
 
     def _ask_export(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Save today's report", "shift-report.pdf", "PDF (*.pdf);;CSV (*.csv);;"
-            "JSON (*.json)")
+            self, self.tr("Save today's report"), "shift-report.pdf",
+            "PDF (*.pdf);;CSV (*.csv);;JSON (*.json)")
         if path:
             self.export_to(Path(path))
 
@@ -192,7 +204,8 @@ class BoardPage(QWidget):
             path.write_bytes(self.model.export(path.suffix.lower().lstrip(".")))
             return path
 
-        self.tasks.submit(work, lambda done: self.status.setText(f"saved {done}"),
+        self.tasks.submit(work, lambda done: self.status.setText(
+            self.tr("saved {path}").format(path=done)),
                           self.model.failed)
 
     def stop(self) -> None:
@@ -212,22 +225,24 @@ class BoardPage(QWidget):
             self.content.hide()
             self.refusal.show()
             self.export_button.hide()
-            self.refusal.setText(m.error or f"{m.viewer.name} ({m.viewer.role.value}) may not "
-                                 "see the shift board: only leads and admins. Your own "
-                                 "figures: workstation report --as <your badge>.")
+            self.refusal.setText(m.error or self.tr(
+                "{name} ({role}) may not see the shift board: only leads and admins. Your own "
+                "figures: workstation report --as <your badge>.").format(
+                    name=m.viewer.name, role=m.viewer.role.value))
             return
         self.refusal.hide()
         self.content.show()
         if m.refreshed_at is not None:
-            self.status.setText(f"updated {m.refreshed_at:%H:%M:%S} UTC"
-                                + (f" - {m.error}" if m.error else ""))
+            self.status.setText(self.tr("updated {time} UTC").format(
+                time=f"{m.refreshed_at:%H:%M:%S}") + (f" - {m.error}" if m.error else ""))
         elif m.error:
             self.status.setText(m.error)
         else:
-            self.status.setText("loading...")
+            self.status.setText(self.tr("loading..."))
         if m.report is None:
             return
-        self.title.setText(f"Shift board {m.report.window.start:%Y-%m-%d}")
+        self.title.setText(self.tr("Shift board {date}").format(
+            date=f"{m.report.window.start:%Y-%m-%d}"))
         self._fill()
 
     def _fill(self) -> None:
@@ -237,7 +252,8 @@ class BoardPage(QWidget):
                   **(acc.as_dicts()[0] if acc and acc.rows else {})}
         for key, label in TILES:
             value = values.get(key)
-            self.tiles[key].setText(f"{'-' if value is None else value}\n{label}")
+            self.tiles[key].setText(
+                f"{'-' if value is None else value}\n{translate('Board', label)}")
         self.stations.show_rows(merged(m.table("throughput_by_station"),
                                        m.table("accuracy_by_station"), "station"))
         self.operators.show_rows(merged(m.table("throughput_by_operator"),

@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +26,9 @@ from PySide6.QtWidgets import (
 from ui.board.model import DrillRequest
 from workstation.services.reports import Table
 from workstation.services.reports.drill import DrillKind
+
+# Marked for pyside6-lupdate by the name `translate`, the context as first argument.
+translate = QCoreApplication.translate
 
 LATE = QColor("#C62828")
 SOON = QColor("#FFB300")
@@ -42,11 +51,40 @@ def merged(throughput: Table | None, accuracy: Table | None, key: str) -> list[t
     return rows
 
 
-# Short headers: a board is read across a room, and the columns are narrow.
-HEADERS = {"orders_per_hour": "orders/h", "avg_seconds": "avg s", "p90_seconds": "p90 s",
-           "wrong_item_per_1000": "wrong/1k", "over_scan_per_1000": "over/1k",
-           "minutes_left": "min left", "faulted_jobs": "faulted", "failed_jobs": "failed",
-           "wait_seconds": "wait s", "longest_wait_seconds": "longest s", "on_hold": "on hold"}
+# Short headers: a board is read across a room, and the columns are narrow. Marked for
+# pyside6-lupdate here, translated when a table is made; a column not listed (a drill-down's)
+# shows its name with spaces.
+HEADERS: dict[str, str] = {
+    "order": str(QT_TRANSLATE_NOOP("Board", "order")),
+    "carrier": str(QT_TRANSLATE_NOOP("Board", "carrier")),
+    "cutoff": str(QT_TRANSLATE_NOOP("Board", "cutoff")),
+    "status": str(QT_TRANSLATE_NOOP("Board", "status")),
+    "minutes_left": str(QT_TRANSLATE_NOOP("Board", "min left")),
+    "station": str(QT_TRANSLATE_NOOP("Board", "station")),
+    "operator": str(QT_TRANSLATE_NOOP("Board", "operator")),
+    "orders": str(QT_TRANSLATE_NOOP("Board", "orders")),
+    "units": str(QT_TRANSLATE_NOOP("Board", "units")),
+    "orders_per_hour": str(QT_TRANSLATE_NOOP("Board", "orders/h")),
+    "avg_seconds": str(QT_TRANSLATE_NOOP("Board", "avg s")),
+    "p90_seconds": str(QT_TRANSLATE_NOOP("Board", "p90 s")),
+    "scans": str(QT_TRANSLATE_NOOP("Board", "scans")),
+    "wrong_item_per_1000": str(QT_TRANSLATE_NOOP("Board", "wrong/1k")),
+    "over_scan_per_1000": str(QT_TRANSLATE_NOOP("Board", "over/1k")),
+    "due": str(QT_TRANSLATE_NOOP("Board", "due")),
+    "done": str(QT_TRANSLATE_NOOP("Board", "done")),
+    "remaining": str(QT_TRANSLATE_NOOP("Board", "remaining")),
+    "on_hold": str(QT_TRANSLATE_NOOP("Board", "on hold")),
+    "parked": str(QT_TRANSLATE_NOOP("Board", "parked")),
+    "kind": str(QT_TRANSLATE_NOOP("Board", "kind")),
+    "reason": str(QT_TRANSLATE_NOOP("Board", "reason")),
+    "count": str(QT_TRANSLATE_NOOP("Board", "count")),
+    "jobs": str(QT_TRANSLATE_NOOP("Board", "jobs")),
+    "printer": str(QT_TRANSLATE_NOOP("Board", "printer")),
+    "faulted_jobs": str(QT_TRANSLATE_NOOP("Board", "faulted")),
+    "failed_jobs": str(QT_TRANSLATE_NOOP("Board", "failed")),
+    "wait_seconds": str(QT_TRANSLATE_NOOP("Board", "wait s")),
+    "longest_wait_seconds": str(QT_TRANSLATE_NOOP("Board", "longest s")),
+}
 
 
 def cell_text(column: str, value: Any) -> str:
@@ -67,7 +105,8 @@ class FigureTable(QTableWidget):
         super().__init__(0, len(columns), parent)
         self.columns = columns
         self.data: list[tuple[Any, ...]] = []
-        self.setHorizontalHeaderLabels([HEADERS.get(c, c.replace("_", " ")) for c in columns])
+        self.setHorizontalHeaderLabels([translate("Board", HEADERS[c]) if c in HEADERS
+                                        else c.replace("_", " ") for c in columns])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)

@@ -27,17 +27,19 @@ class FeedbackPanel(QFrame):
         self.text = QLabel(self)
         self.text.setObjectName("FeedbackText")
         self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
         self.hint = QLabel(self)
         self.hint.setObjectName("FeedbackHint")
         self.hint.setWordWrap(True)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # The texts change on every scan; with their size hints ignored the layout stays put, so
+        # a scan repaints this panel only, not the whole window (scan-to-screen time).
+        for label in (self.text, self.hint):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
-        layout.addStretch(1)
-        layout.addWidget(self.text)
-        layout.addWidget(self.hint)
-        layout.addStretch(1)
+        layout.addWidget(self.text, 3)
+        layout.addWidget(self.hint, 1)
 
     @property
     def tone(self) -> Tone:

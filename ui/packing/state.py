@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workstation.services.parcels_view import ParcelView
+
 
 class Tone(StrEnum):
     """The colour of the feedback area: a severity, or neutral while waiting for a scan."""
@@ -46,6 +48,7 @@ class DeviceLine:
     ok: bool | None
     text: str
     remedy: str = ""
+    colour: str | None = None  # a state's own colour (printer: paper out, head open...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ class OrderPanel:
     mode: str = ""  # remove / short / damaged: what the next item scan means
     weighing: bool = False  # the parcel waits for its weight on the scale
     parcel_note: str = ""  # suggested box, expected weight and tolerance
+    parcel_rows: tuple[ParcelView, ...] = ()  # read when the order has several parcels
 
 
 def next_line(lines: tuple[LineRow, ...]) -> int | None:

@@ -7,7 +7,7 @@ an operator must not have to guess why scans do nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from devices.weight import WeightReading
 from ui.packing.state import DeviceLine
@@ -37,11 +37,12 @@ class _DevicePill(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumHeight(40)
-        self.setWordWrap(True)
+        # The scale's reading changes several times a second: do not relayout the window for it.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setTextFormat(Qt.TextFormat.RichText)
 
     def show_line(self, line: DeviceLine, extra: str = "") -> None:
-        dot = _DOT[line.ok]
+        dot = line.colour or _DOT[line.ok]
         text = f"{line.label}: {line.text}{extra}"
         self.setText(f'<span style="color:{dot}; font-size:28px">●</span> '
                      f'<span style="font-size:20px">{_escape(text)}</span>')

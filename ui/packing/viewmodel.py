@@ -26,6 +26,7 @@ from ui.sounds import FeedbackSounds
 from workstation.domain.outcomes import Outcome, Severity
 from workstation.services.errors import WorkstationError
 from workstation.services.pack import PackService, ScanResult, SessionView
+from workstation.services.parcels_view import ParcelView
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,9 @@ class PackingViewModel(QObject):
         self._weighed: int | None = None  # grams last handed to the service for this parcel
         self._statuses: dict[str, DeviceStatus] = {}  # the last of each device, to retranslate
         self._printer_news: Callable[[], tuple[bool | None, str, str]] | None = None
+        self._printer_colour: str | None = None
+        # Reads the order's parcels (set by the station); None: the screen shows none.
+        self.parcel_reader: Callable[[str], list[ParcelView]] | None = None
         self.order = OrderPanel()
         self.feedback = Feedback(Tone.IDLE, "", "")
         self.weight: WeightReading | None = None
@@ -78,6 +82,7 @@ class PackingViewModel(QObject):
         view = self._pack.current()
         if view is not None:
             self._show_session(view)
+            self._show_parcels()
         self.feedback = self._idle_feedback(0)
         self.changed.emit()
 
@@ -102,6 +107,7 @@ class PackingViewModel(QObject):
             self._show_session(result.session)
             if result.outcome in _PARCEL_OUTCOMES:
                 self._show_parcel_info()
+            self._show_parcels()
         self._labels_expected = bool(result.print_jobs) or (
             self._labels_expected and result.outcome is not Outcome.ORDER_OPENED)
         self._answer(self._feedback_for(result, seq), result.severity)
@@ -159,7 +165,7 @@ class PackingViewModel(QObject):
         for kind, status in self._statuses.items():
             self.on_device_status(status, kind)
         if self._printer_news is not None:
-            self.on_printer(self._printer_news)
+            self.on_printer(self._printer_news, self._printer_colour)
         seq = self.feedback.seq
         if self._last_result is not None and self.feedback.outcome == self._last_result.outcome:
             self.feedback = self._feedback_for(self._last_result, seq)
@@ -234,6 +240,18 @@ class PackingViewModel(QObject):
                 kg=info.expected_grams / 1000, tolerance=info.tolerance_grams))
         self.order = replace(self.order, parcel_note="  ·  ".join(parts))
 
+    def _show_parcels(self) -> None:
+        """Each parcel with its items, when there are several or one is being weighed (one
+        small read; a single-parcel order skips it, so most scans do not pay for it)."""
+        if self.parcel_reader is None or not (self.order.parcels > 1 or self.order.weighing):
+            return
+        try:
+            rows = tuple(self.parcel_reader(self.order.number))
+        except WorkstationError as exc:
+            log.warning("parcels of %s not shown: %s", self.order.number, exc)
+            return
+        self.order = replace(self.order, parcel_rows=rows)
+
     # -- devices -----------------------------------------------------------------------------
 
     def on_device_status(self, status: DeviceStatus, kind: str) -> None:
@@ -275,10 +293,12 @@ class PackingViewModel(QObject):
             self._weighed = grams
             self.handle_scan(ScanInput(f"WEIGHT:{grams}", source=reading.source))
 
-    def on_printer(self, news: Callable[[], tuple[bool | None, str, str]]) -> None:
+    def on_printer(self, news: Callable[[], tuple[bool | None, str, str]],
+                   colour: str | None = None) -> None:
         """``news()`` says (ok, text, what to do) in the current language; kept, so a language
-        switch can ask again."""
+        switch can ask again. ``colour`` tells the printer's states apart in the strip."""
         self._printer_news = news
+        self._printer_colour = colour
         ok, text, remedy = news()
-        self.printer = replace(self.printer, ok=ok, text=text, remedy=remedy)
+        self.printer = replace(self.printer, ok=ok, text=text, remedy=remedy, colour=colour)
         self.devices_changed.emit()

@@ -83,6 +83,7 @@ def take_setup_screens(out: Path, qapp: QApplication) -> list[str]:
     bridge.attach(manager)
     context = StationContext(app, app.pack_service(), manager, bridge, ScanHub())
     translations = Translations(qapp)
+    translations.switch("en")  # whatever the screenshots before these left switched on
     apply_theme(qapp, "light")
     try:
         number, sscc = _packed_order(app)

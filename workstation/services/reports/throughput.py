@@ -10,6 +10,7 @@ Definitions (the README's "Figures" section says the same in prose):
 - *Time per order*: from the session's first scan (``started_at``, the scan that opened the
   order) to the last shipping label confirmed on its parcels (``parcels.label_confirmed_at``);
   when no label was confirmed (labels not scanned back at that station), to ``ended_at``.
+  A session parked and resumed keeps its ``started_at``: the time parked counts.
 - *p90*: nearest rank: the ceil(0.9 n)-th shortest time of the n orders.
 - Rolled up per total, hour, station, operator and carrier from one pass over the sessions
   (:func:`packed_orders`), so a report reads them once.
