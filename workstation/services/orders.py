@@ -199,7 +199,7 @@ def _job(j: PrintJob) -> dict[str, Any]:
     return {"id": j.id, "kind": j.kind, "format": j.format, "printer": j.printer_url,
             "state": j.state, "attempts": j.attempts, "error": j.last_error,
             "reprint_of": j.reprint_of_id, "reason": j.reason, "created_at": _iso(j.created_at),
-            "sent_at": _iso(j.sent_at), "bytes": len(j.data)}
+            "sent_at": _iso(j.sent_at), "bytes": len(j.data) if j.data is not None else None}
 
 
 def hold_order(session: Session, number: str, reason: str, who: OperatorInfo,

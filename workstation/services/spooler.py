@@ -263,6 +263,8 @@ class Spooler:
             ).one_or_none()
             if row is None:  # another round took it, or a person changed it
                 return None
+        if row[1] is None:
+            raise RuntimeError(f"print job {job_id} has no bytes yet")
         return str(row[0]), bytes(row[1]), int(row[2])
 
     def _transport(self, url: str) -> Transport:

@@ -1,0 +1,83 @@
+"""Migrations run forward and back on both databases with rows in the tables they change."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+
+from db.engine import make_engine
+from db.migrate import current_revision, downgrade, upgrade
+
+INSERT_JOB = text(
+    "INSERT INTO print_jobs (kind, format, printer_url, data, state, attempts, created_at, "
+    "updated_at) VALUES ('test', 'zpl', 'sim://label', :data, 'pending', 0, "
+    "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def blank_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An engine on a database with no schema at all."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+        yield engine
+        engine.dispose()
+        return
+    base = os.environ.get("WORKSTATION_TEST_PG")
+    if not base:
+        pytest.skip("WORKSTATION_TEST_PG is not set")
+    schema = f"ws_migr_{os.getpid()}"
+    admin = make_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    engine = make_engine(url.render_as_string(hide_password=False))
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def _data_nullable(engine: Engine) -> bool:
+    columns = {c["name"]: c for c in inspect(engine).get_columns("print_jobs")}
+    return bool(columns["data"]["nullable"])
+
+
+def test_print_job_bytes_may_wait_for_the_spooler_and_the_step_reverses(
+        blank_engine: Engine) -> None:
+    upgrade(blank_engine, "0004r")
+    with blank_engine.begin() as conn:
+        conn.execute(INSERT_JOB, {"data": b"^XA^XZ"})
+        first = conn.execute(text("SELECT max(id) FROM print_jobs")).scalar()
+        conn.execute(INSERT_JOB, {"data": b"^XA^FDagain^XZ"})
+        conn.execute(text("UPDATE print_jobs SET reprint_of_id = :f WHERE id <> :f"),
+                     {"f": first})  # a reprint points at its original (a self-reference)
+    assert not _data_nullable(blank_engine)
+
+    upgrade(blank_engine)
+    assert _data_nullable(blank_engine)
+    with blank_engine.begin() as conn:
+        conn.execute(INSERT_JOB, {"data": None})
+        kept = conn.execute(text("SELECT data, reprint_of_id FROM print_jobs "
+                                 "WHERE data IS NOT NULL ORDER BY id")).all()
+    # the table copy (SQLite batch mode) kept the rows and the reprint's link
+    assert [(bytes(d), r) for d, r in kept] == [(b"^XA^XZ", None),
+                                                 (b"^XA^FDagain^XZ", first)]
+
+    downgrade(blank_engine, "0004r")
+    assert current_revision(blank_engine) == "0004r"
+    assert not _data_nullable(blank_engine)
+    with blank_engine.begin() as conn:
+        rows = conn.execute(text("SELECT count(*) FROM print_jobs")).scalar()
+    assert rows == 2  # the job that had no bytes went; the rendered one stayed
+    with pytest.raises(IntegrityError), blank_engine.begin() as conn:
+        conn.execute(INSERT_JOB, {"data": None})
