@@ -8,11 +8,11 @@ Figures (all measured in the same run):
 * send: bytes handed to the loopback TCP emulator until the printer confirmed the last byte
   (our FIN answered), p50/p99 over N labels, and the floor: a bare socket sendall + close to the
   same emulator.  :func:`measure_send` is the piece the spooler's close-to-printed benchmark
-  extends (render + DB write + spooler pickup before it).
-* close-to-printed: the completing scan of an order (parcel closed, label rendered and its job
-  written in one transaction) until the loopback printer confirmed the label's last byte,
-  p50/p99 over --parcels orders (see bench/_close_to_print.py); floor: a bare socket send of
-  the same bytes.
+  extends (DB write + spooler pickup + render before it).
+* close-to-printed: the completing scan of an order (parcel closed and numbered, its job
+  written without bytes in one transaction; the spooler renders the label just before sending
+  it) until the loopback printer confirmed the label's last byte, p50/p99 over --parcels
+  orders (see bench/_close_to_print.py); floor: a bare socket send of the same bytes.
 Targets (issue 3): ZPL < 2 ms, PDF < 30 ms per label, close-to-printed p99 < 100 ms.
 """
 
@@ -113,6 +113,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sends", type=int, default=1000, help="labels sent to the emulator")
     parser.add_argument("--parcels", type=int, default=1000,
                         help="orders packed for the close-to-printed figure")
+    parser.add_argument("--slip-format", default="none",
+                        choices=["none", "pdf", "escpos", "escpos58"],
+                        help="the packing slip each packed order also prints, on the same "
+                             "printer, behind its label (close-to-printed)")
     args = parser.parse_args(argv)
     labels = [sample_label(i) for i in range(max(args.count, 1) + 1)]
 
@@ -129,7 +133,7 @@ def main(argv: list[str]) -> int:
         floor = bare_send(emu.port, jobs)
         received = len(emu.wait_for_jobs(2 * len(jobs), timeout=30))
     with PrinterEmulator() as emu:
-        close, printed = measure_close_to_print(args.parcels, emu)
+        close, printed = measure_close_to_print(args.parcels, emu, args.slip_format)
         close_floor = bare_send(emu.port, printed)
 
     figures = {
@@ -153,6 +157,7 @@ def main(argv: list[str]) -> int:
         "jobs_received": received,
         "label_bytes": len(jobs[0]),
         "close_to_printed_n": len(close),
+        "close_slip_format": args.slip_format,
         "close_to_printed_p50_ms": round(percentile(close, 50) * 1000, 2),
         "close_to_printed_p99_ms": round(percentile(close, 99) * 1000, 2),
         "close_to_printed_target_p99_ms": 100.0,

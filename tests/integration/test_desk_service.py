@@ -87,7 +87,8 @@ def test_reprint_queues_the_same_bytes_and_writes_an_audit_entry(packed) -> None
         copy = s.get(PrintJob, job_id)
         assert copy is not None and copy.reprint_of_id is not None
         original = s.get(PrintJob, copy.reprint_of_id)
-        assert original is not None and copy.data == original.data
+        assert original is not None and original.data  # rendered when the order was packed
+        assert copy.data == original.data
         assert copy.reason == "label damaged" and copy.state == "pending"
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "label_reprinted")).one()
         assert entry.operator_id == lead.id and entry.reason == "label damaged"

@@ -96,7 +96,7 @@ def reprint_cmd(obj: Context, order: str, reason: str, parcel_seq: int | None,
         station_id = ensure_station(session, app.settings.station, now)
         jobs = [j.id for j in labels.reprint(session, order, reason, who, station_id, now,
                                              parcel_seq=parcel_seq, kind=kind,
-                                             printer_url=printer)]
+                                             printer_url=printer, settings=app.settings)]
     spooler = Spooler(app.sessions, app.settings)
     try:
         failed = print_jobs(spooler, jobs, timeout, as_json)

@@ -103,8 +103,9 @@ def print_jobs(spooler: Spooler, job_ids: tuple[int, ...] | list[int], timeout: 
             click.echo(json.dumps({"print_job": job.as_json()}, ensure_ascii=False))
         else:
             where = f"{job.kind} label" if job.kind != "slip" else "packing slip"
+            size = "not rendered" if job.size is None else f"{job.size} bytes"
             line = (f"{'PRINTED' if job.state == 'done' else 'NOT PRINTED':<9} job {job.id}: "
-                    f"{where} ({job.format}, {job.size} bytes) -> {job.printer_url}")
+                    f"{where} ({job.format}, {size}) -> {job.printer_url}")
             if job.state != "done":
                 line += f" [{job.state}] {job.last_error or ''} (see: workstation jobs)"
             click.echo(line)

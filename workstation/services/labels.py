@@ -1,10 +1,17 @@
 """Labels as print jobs: numbering parcels, writing the jobs of a packed order (the outbox),
-reprints, voids and the print history.
+rendering them, reprints, voids and the print history.
 
 Every function here takes the caller's Session: the jobs of a packed order are written in
 the same transaction that closes its parcels, so a parcel is never closed without its labels
-and a label never exists for a parcel that was not closed. The bytes are rendered here, once,
-and stored with the job: the spooler and every reprint send exactly those bytes.
+and a label never exists for a parcel that was not closed. Each job is rendered there too, and
+its bytes stored with it (DESIGN.md: the spooler renders nothing late; every send and every
+reprint is exactly those bytes). A carrier's own label is stored unchanged.
+
+One exception: a document that cannot be rendered (a field no barcode can carry, a missing
+font, a fault in a layout) does not stop the packing scan. Its job is written *failed*, without
+bytes, with the reason and what to do; the operator sees it at once on the printer panel, and
+when the cause is fixed a retry has the spooler render it (:func:`render_job`) and store the
+bytes (:func:`store_rendered`: the first renderer wins) before it sends them.
 """
 
 from __future__ import annotations
@@ -15,15 +22,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from db.enums import PrintJobState, SessionStatus
 from db.models import Counter, Order, PackSession, Parcel, PrintJob
 from printing import render
 from printing.escpos_receipt import RECEIPT_58MM, RECEIPT_80MM
+from printing.fonts import FontNotFound
 from printing.identifiers import s10, sscc
 from workstation.services import label_data
 from workstation.services.audit import audit
@@ -46,24 +55,40 @@ def next_value(session: Session, name: str) -> int:
 
     The UPDATE takes the counter row's lock until the caller commits, so two stations can
     never get the same value; the row is created on first use."""
+    return next_values(session, (name,))[name]
+
+
+def next_values(session: Session, names: Sequence[str]) -> dict[str, int]:
+    """The next value of each named counter, in one statement (see :func:`next_value`).
+
+    Run on the session's connection, not through the ORM: no autoflush in the middle of the
+    caller's changes (which would split one parcel's UPDATE into several). The rows are
+    locked in name order, the same at every station."""
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = insert(Counter).values(name=name, value=1)
-    value = session.execute(
+    stmt = insert(Counter).values([{"name": n, "value": 1} for n in sorted(set(names))])
+    rows = session.connection().execute(
         stmt.on_conflict_do_update(index_elements=[Counter.name],
                                    set_={"value": Counter.value + 1})
-        .returning(Counter.value)
-    ).scalar_one()
-    return int(value)
+        .returning(Counter.name, Counter.value)
+    ).all()
+    return {str(n): int(v) for n, v in rows}
 
 
 def number_parcel(session: Session, order: Order, parcel: Parcel, settings: Settings) -> None:
     """Give a closed parcel its tracking number and SSCC (once; a reprint keeps them)."""
+    carrier = parcel.seq == 1 and bool(order.carrier_tracking_number)
+    wanted = []
+    if parcel.tracking_number is None and not carrier:
+        wanted.append(TRACKING_COUNTER)
+    if parcel.sscc is None:
+        wanted.append(SSCC_COUNTER)
+    values = next_values(session, wanted) if wanted else {}
     if parcel.tracking_number is None:
-        if parcel.seq == 1 and order.carrier_tracking_number:
+        if carrier:
             parcel.tracking_number = order.carrier_tracking_number
         else:
-            serial = next_value(session, TRACKING_COUNTER)
+            serial = values[TRACKING_COUNTER]
             if serial > 99_999_999:
                 raise WorkstationError(
                     "the tracking-number sequence is used up (8 digits): set a new "
@@ -73,39 +98,23 @@ def number_parcel(session: Session, order: Order, parcel: Parcel, settings: Sett
                                          settings.tracking_country)
     if parcel.sscc is None:
         parcel.sscc = sscc(settings.sscc_extension, settings.sscc_company_prefix,
-                           next_value(session, SSCC_COUNTER))
+                           values[SSCC_COUNTER])
 
 
 # -- the outbox: jobs written when an order is packed --------------------------------------
-
-def render_slip(session: Session, order: Order, settings: Settings) -> tuple[str, bytes] | None:
-    """(format, bytes) of the packing slip as this station prints it; None when it prints none."""
-    if settings.slip_format == "none":
-        return None
-    data = label_data.packing_slip(session, order, settings)
-    if settings.slip_format == "pdf":
-        return "pdf", render(data, "pdf", page_size=label_data.page_size(settings))
-    profile = RECEIPT_58MM if settings.slip_format == "escpos58" else RECEIPT_80MM
-    return "escpos", render(data, "escpos", receipt=profile)
-
-
-def render_label(session: Session, order: Order, parcel: Parcel, parcel_count: int,
-                 settings: Settings, fmt: str, ship_date: dt.date) -> bytes:
-    data = label_data.shipping_label(session, order, parcel, parcel_count, settings, ship_date)
-    return render(data, fmt,  # type: ignore[arg-type]  # checked by the settings
-                  label_data.label_size(settings), settings.label_dpi)
-
 
 def jobs_for_packed_order(session: Session, order: Order, parcels: Sequence[Parcel],
                           station_id: int, settings: Settings, now: dt.datetime
                           ) -> list[PrintJob]:
     """Number the parcels and write every job the packed order needs, in the caller's
     transaction: a shipping label per parcel (the carrier's own label, unchanged, where the
-    order came with one), a return label when the order asks for it, one packing slip."""
-    jobs: list[PrintJob] = []
-    count = len(parcels)
+    order came with one), a return label when the order asks for it, one packing slip.
 
-    def add(kind: str, fmt: str, url: str, data: bytes, parcel: Parcel | None) -> None:
+    Each job is rendered here and its bytes stored with it; one that cannot be rendered is
+    written failed with the reason (see the module docstring)."""
+    jobs: list[PrintJob] = []
+
+    def add(kind: str, fmt: str, url: str, data: bytes | None, parcel: Parcel | None) -> None:
         job = PrintJob(order_id=order.id, parcel_id=parcel.id if parcel else None,
                        station_id=station_id, kind=kind, format=fmt, printer_url=url,
                        data=data, state=PrintJobState.PENDING.value, attempts=0,
@@ -119,19 +128,133 @@ def jobs_for_packed_order(session: Session, order: Order, parcels: Sequence[Parc
             add("shipping", order.carrier_label_format or settings.label_format,
                 settings.label_printer, order.carrier_label, parcel)
             continue
-        add("shipping", settings.label_format, settings.label_printer,
-            render_label(session, order, parcel, count, settings, settings.label_format,
-                         now.date()), parcel)
+        add("shipping", settings.label_format, settings.label_printer, None, parcel)
     if order.return_label:
-        data = label_data.return_label(order, settings)
-        add("return", settings.label_format, settings.label_printer,
-            render(data, settings.label_format,  # type: ignore[arg-type]
-                   label_data.label_size(settings), settings.label_dpi), None)
-    slip = render_slip(session, order, settings)
-    if slip is not None:
-        add("slip", slip[0], settings.slip_printer, slip[1], None)
+        add("return", settings.label_format, settings.label_printer, None, None)
+    slip_format = _slip_job_format(settings)
+    if slip_format is not None:
+        add("slip", slip_format, settings.slip_printer, None, None)
+    session.flush()
+    for job in jobs:
+        if job.data is None:
+            job.data, error = render_or_reason(session, job, settings)
+            if error is not None:
+                job.state, job.last_error = PrintJobState.FAILED.value, error
     session.flush()
     return jobs
+
+
+def render_or_reason(session: Session, job: PrintJob, settings: Settings
+                     ) -> tuple[bytes | None, str | None]:
+    """(bytes, None), or (None, why it cannot be rendered and what to do). Database errors
+    propagate (they are not the job's fault); any other fault in a layout becomes a reason, so
+    it cannot stop a packing scan or the spooler's thread."""
+    try:
+        return render_job(session, job, settings), None
+    except SQLAlchemyError:
+        raise
+    except RenderError as exc:
+        return None, str(exc)
+    except Exception as exc:
+        log.exception("rendering print job %s failed", job.id)
+        return None, (f"cannot render the {job.kind} document of print job {job.id} as "
+                      f"{job.format}: {type(exc).__name__}: {exc}. This is a fault in the "
+                      "station software: report it; print the document with `workstation "
+                      "label`, or retry the job after an update")
+
+
+def _slip_job_format(settings: Settings) -> str | None:
+    """The format of the packing slip job this station writes (None: it prints no slip)."""
+    if settings.slip_format == "none":
+        return None
+    return "pdf" if settings.slip_format == "pdf" else "escpos"
+
+
+# -- rendering a job's bytes (by the spooler, just before it sends the job) ----------------
+
+class RenderError(WorkstationError):
+    """A print job cannot be rendered; the message names the job, the problem and the fix."""
+
+
+def render_label(session: Session, order: Order, parcel: Parcel, parcel_count: int,
+                 settings: Settings, fmt: str, ship_date: dt.date) -> bytes:
+    data = label_data.shipping_label(session, order, parcel, parcel_count, settings, ship_date)
+    return render(data, fmt,  # type: ignore[arg-type]  # checked by the settings
+                  label_data.label_size(settings), settings.label_dpi)
+
+
+def render_job(session: Session, job: PrintJob, settings: Settings) -> bytes:
+    """The bytes of a job written without them, rendered from the packed order.
+
+    The format and printer are the job's own; label size, dpi, slip page and receipt width
+    come from ``settings``; the ship date is the day the job was written (a reprint's: the
+    day its original was). Raises :class:`RenderError` when the job cannot be rendered
+    (its order or parcel is gone, or a field cannot be printed in its format); database
+    errors propagate unchanged (they are not the job's fault)."""
+    order = session.get(Order, job.order_id) if job.order_id is not None else None
+    if order is None:
+        raise RenderError(f"print job {job.id} ({job.kind}) belongs to no order, so there is "
+                          "nothing to render: void it (workstation jobs void "
+                          f"{job.id} --reason ...)")
+    what = f"the {job.kind} document of order {order.number} (print job {job.id}) as {job.format}"
+    origin = job
+    if job.reprint_of_id is not None:
+        origin = session.get(PrintJob, job.reprint_of_id) or job
+    ship_date = ship_date_of(origin.created_at)
+    size = label_data.label_size(settings)
+    try:
+        if job.kind == "shipping":
+            parcel = session.get(Parcel, job.parcel_id) if job.parcel_id is not None else None
+            if parcel is None:
+                raise RenderError(f"cannot render {what}: its parcel is gone; void the job "
+                                  "and reprint the order's labels")
+            if parcel.seq == 1 and order.carrier_label:
+                return bytes(order.carrier_label)
+            count = session.scalar(select(func.count()).select_from(Parcel)
+                                   .where(Parcel.session_id == parcel.session_id)) or 1
+            return render_label(session, order, parcel, int(count), settings, job.format,
+                                ship_date)
+        if job.kind == "return":
+            return render(label_data.return_label(order, settings),
+                          job.format,  # type: ignore[arg-type]  # a bad one: ValueError
+                          size, settings.label_dpi)
+        if job.kind == "slip":
+            slip = label_data.packing_slip(session, order, settings)
+            if job.format == "escpos":
+                profile = RECEIPT_58MM if settings.slip_format == "escpos58" else RECEIPT_80MM
+                return render(slip, "escpos", receipt=profile)
+            return render(slip, job.format,  # type: ignore[arg-type]
+                          page_size=label_data.page_size(settings))
+    except FontNotFound as exc:  # the machine, not the order
+        raise RenderError(f"cannot render {what}: {exc}. Install the fonts (scripts/setup.sh "
+                          f"does), then retry the job (workstation jobs retry {job.id})"
+                          ) from exc
+    except ValueError as exc:  # UnsupportedFormat, unprintable barcode data and friends
+        raise RenderError(f"cannot render {what}: {exc}. Correct the order's data or the "
+                          "station's [labels] settings, then retry the job (workstation jobs "
+                          f"retry {job.id})") from exc
+    raise RenderError(f"cannot render {what}: a {job.kind} job is only ever printed from the "
+                      "bytes stored with it; void it")
+
+
+def ship_date_of(written: dt.datetime) -> dt.date:
+    """The ship date a label carries: the UTC day its job was written (naive: UTC already)."""
+    return (written.astimezone(dt.UTC) if written.tzinfo else written).date()
+
+
+def store_rendered(session: Session, job_id: int, data: bytes, *,
+                   read_back: bool = True) -> bytes:
+    """Store a job's rendered bytes unless someone stored them first; returns the bytes the
+    job now has (so two renderers agree on one set of bytes; ``read_back=False``: the caller
+    reads them itself, and gets ``data`` back)."""
+    session.execute(
+        update(PrintJob).where(PrintJob.id == job_id, PrintJob.data.is_(None))
+        .values(data=data).execution_options(synchronize_session=False)
+    )
+    if not read_back:
+        return data
+    stored = session.scalar(select(PrintJob.data).where(PrintJob.id == job_id))
+    return bytes(stored) if stored is not None else data
 
 
 # -- rendering on demand (`workstation label`) ---------------------------------------------
@@ -213,7 +336,7 @@ class JobView:
     reason: str | None
     created_at: dt.datetime
     sent_at: dt.datetime | None
-    size: int
+    size: int | None  # None: not rendered yet (the spooler renders it just before sending)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -231,13 +354,13 @@ def job_views(session: Session, where: Sequence[object]) -> list[JobView]:
         select(PrintJob.id, Order.number, Parcel.seq, PrintJob.kind, PrintJob.format,
                PrintJob.printer_url, PrintJob.state, PrintJob.attempts, PrintJob.last_error,
                PrintJob.reprint_of_id, PrintJob.reason, PrintJob.created_at,
-               PrintJob.sent_at, PrintJob.data)
+               PrintJob.sent_at, func.length(PrintJob.data))
         .outerjoin(Order, Order.id == PrintJob.order_id)
         .outerjoin(Parcel, Parcel.id == PrintJob.parcel_id)
         .where(*where).order_by(PrintJob.id)  # type: ignore[arg-type]
     ).all()
     return [JobView(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
-                    r[12], len(r[13])) for r in rows]
+                    r[12], None if r[13] is None else int(r[13])) for r in rows]
 
 
 def history(session: Session, order_number: str) -> list[JobView]:
@@ -247,8 +370,16 @@ def history(session: Session, order_number: str) -> list[JobView]:
 
 def reprint(session: Session, order_number: str, reason: str, operator: OperatorInfo | None,
             station_id: int, now: dt.datetime, *, parcel_seq: int | None = None,
-            kind: str | None = None, printer_url: str | None = None) -> list[PrintJob]:
-    """New jobs carrying exactly the stored bytes of the order's labels; audited with reason."""
+            kind: str | None = None, printer_url: str | None = None,
+            settings: Settings | None = None) -> list[PrintJob]:
+    """New jobs carrying exactly the stored bytes of the order's labels; audited with reason.
+
+    An original the spooler has not rendered yet (it waits behind a stopped printer, say) is
+    rendered now when ``settings`` are given, and its bytes stored on it
+    (:func:`store_rendered`), so the copy and the original are one label. Without settings,
+    or when it cannot be rendered, the copy is written without bytes: the spooler renders it
+    before sending it, as it does the original (same order, same ship date: the original's),
+    or fails it with the reason."""
     if not reason.strip():
         raise WorkstationError("a reprint needs a reason (e.g. 'label damaged'): give --reason")
     order = _order(session, order_number)
@@ -270,9 +401,15 @@ def reprint(session: Session, order_number: str, reason: str, operator: Operator
                             + ": it is printed when the order is packed")
     copies = []
     for job in originals:
+        data = job.data
+        if data is None and settings is not None:
+            try:
+                data = store_rendered(session, job.id, render_job(session, job, settings))
+            except RenderError as exc:
+                log.warning("reprint of job %s: %s", job.id, exc)
         copy = PrintJob(order_id=job.order_id, parcel_id=job.parcel_id, station_id=station_id,
                         kind=job.kind, format=job.format,
-                        printer_url=printer_url or job.printer_url, data=job.data,
+                        printer_url=printer_url or job.printer_url, data=data,
                         state=PrintJobState.PENDING.value, attempts=0, reprint_of_id=job.id,
                         reason=reason.strip(), created_at=now, updated_at=now)
         session.add(copy)

@@ -157,12 +157,24 @@ def _grams(value: int | None) -> str:
     return f"{value} g" if value is not None else "unknown"
 
 
-def _view(session: Session, pack: PackSession, state: PackState) -> SessionView:
-    parcel = session.scalar(
-        select(Parcel.seq).where(Parcel.session_id == pack.id,
-                                 Parcel.status == ParcelStatus.OPEN.value)
-    )
-    count = len(store.parcel_counts(session, pack.id))
+def _fast(decision: Decision) -> bool:
+    """Whether the fast path may write this decision (one more unit, nothing else)."""
+    return not (decision.state.complete or decision.short or decision.damaged
+                or decision.quantity < 0 or decision.outcome is Outcome.LEAD_OVERRIDE)
+
+
+def _view(session: Session, pack: PackSession, state: PackState, *,
+          closed: int | None = None) -> SessionView:
+    """``closed``: the session was just completed with this many parcels, all closed (what
+    would otherwise be read back)."""
+    if closed is not None:
+        parcel, count = None, closed
+    else:
+        parcel = session.scalar(
+            select(Parcel.seq).where(Parcel.session_id == pack.id,
+                                     Parcel.status == ParcelStatus.OPEN.value)
+        )
+        count = len(store.parcel_counts(session, pack.id))
     lines = tuple(
         LineView(x.line_id, x.line_no, x.sku, x.name, x.ordered, x.scanned, x.short,
                  x.serial_tracked, x.lot_tracked, x.fragile)
@@ -203,11 +215,11 @@ class PackService:
 
     def _station(self, session: Session, now: datetime) -> int:
         assert self._station_id is not None, "registered by _transaction()"
-        session.execute(
-            update(Station).where(Station.id == self._station_id).values(last_seen_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        self._last_heartbeat = now
+        if self._heartbeat_due(now):  # as on the fast path: not one more UPDATE per scan
+            session.execute(
+                update(Station).where(Station.id == self._station_id).values(last_seen_at=now)
+                .execution_options(synchronize_session=False)
+            )
         return self._station_id
 
     def sign_in(self, code_or_badge: str) -> OperatorInfo:
@@ -251,17 +263,22 @@ class PackService:
                 result = self._no_session(session, interp, station_id, now, event)
             else:
                 result = self._in_session(session, pack, interp, station_id, now, event)
+            # Everything the event still needs, then one flush: the event of a scan that added
+            # a unit was inserted already (its items point to it), and each autoflush between
+            # these assignments would cost it another UPDATE.
+            if result.session is not None:
+                # In the identity map already (the session the scan worked on): no query.
+                worked_on = session.get(PackSession, result.session.session_id)
+                event.session_id = result.session.session_id
+                event.order_id = worked_on.order_id if worked_on is not None else None
             event.outcome = result.outcome.value
             event.message = result.message
-            if result.session is not None:
-                event.session_id = result.session.session_id
-                event.order_id = session.scalar(
-                    select(PackSession.order_id).where(PackSession.id == result.session.session_id)
-                )
             session.add(event)
             session.flush()
             result = replace(result, event_id=event.id)
-            live = self._load_live(session, station_id)
+            # A scan that completed the station's open session leaves none open: no query.
+            done = pack is not None and pack.status != SessionStatus.OPEN.value
+            live = None if done else self._load_live(session, station_id)
         self._live = live  # only once the transaction has committed
         return result
 
@@ -284,15 +301,20 @@ class PackService:
         if product is None:
             return None
         writer = self._writer
+        if interp.serial is None:
+            # Decided before any transaction starts: the scan that completes the order (the
+            # full path's) does not first take and give back the write lock here.
+            decision = decide(live.state, ResolvedScan(interp, product, None), now.date())
+            if not _fast(decision):
+                return None
         with writer.connect() as conn, conn.begin() as tx:
-            used_in = None
             if interp.serial is not None:
                 used_in = writer.serial_used_in(conn, product.product_id, interp.serial)
-            decision = decide(live.state, ResolvedScan(interp, product, used_in), now.date())
-            if (decision.state.complete or decision.short or decision.damaged
-                    or decision.quantity < 0 or decision.outcome is Outcome.LEAD_OVERRIDE):
-                tx.rollback()
-                return None
+                decision = decide(live.state, ResolvedScan(interp, product, used_in),
+                                  now.date())
+                if not _fast(decision):
+                    tx.rollback()
+                    return None
             if not writer.bump(conn, live, pack_fast.dumps_pending(decision.state)):
                 # Someone else changed the session: the full path reads it afresh.
                 tx.rollback()
@@ -577,7 +599,9 @@ class PackService:
                 outcome = Outcome.ORDER_HELD
             elif outcome is not Outcome.ORDER_COMPLETE and decision.short:
                 outcome = Outcome.ORDER_COMPLETE
-            view = _view(session, pack, decision.state)
+            parcels = params.get("parcels")
+            view = _view(session, pack, decision.state,
+                         closed=parcels if isinstance(parcels, int) else None)
             return self._result(outcome, params, view)
         return self._result(decision.outcome, params, _view(session, pack, decision.state))
 
@@ -621,15 +645,8 @@ class PackService:
     def _complete(self, session: Session, pack: PackSession, state: PackState,
                   station_id: int, now: datetime) -> dict[str, object]:
         """Every line scanned or shorted: close the parcel, release the order."""
-        store.delete_empty_open_parcels(session, pack.id)
-        session.flush()
-        parcels = session.scalars(
-            select(Parcel).where(Parcel.session_id == pack.id).order_by(Parcel.seq)
-        ).all()
-        for parcel in parcels:
-            if parcel.status == ParcelStatus.OPEN.value:
-                parcel.status = ParcelStatus.CLOSED.value
-                parcel.closed_at = now
+        # The session's and the order's new state first: the DELETE below flushes them with
+        # the scan's own changes, in one UPDATE per row.
         pack.status = SessionStatus.COMPLETED.value
         pack.ended_at = now
         pack.pending = None
@@ -642,12 +659,22 @@ class PackService:
             order.hold_reason = reason
             store.set_order_status(session, order, OrderStatus.ON_HOLD, at=now,
                                    station_id=station_id, operator_id=operator_id, reason=reason)
-        jobs: list[int] = []
-        if not held:
+        else:
             order.packed_at = now
             store.set_order_status(session, order, OrderStatus.PACKED, at=now,
                                    station_id=station_id, operator_id=operator_id)
-            # The outbox: the labels are written in this transaction, sent by the spooler.
+        store.delete_empty_open_parcels(session, pack.id)
+        parcels = session.scalars(
+            select(Parcel).where(Parcel.session_id == pack.id).order_by(Parcel.seq)
+        ).all()
+        for parcel in parcels:
+            if parcel.status == ParcelStatus.OPEN.value:
+                parcel.status = ParcelStatus.CLOSED.value
+                parcel.closed_at = now
+        jobs: list[int] = []
+        if not held:
+            # The outbox: the parcels are numbered and one job per document is written in
+            # this transaction, without its bytes: the spooler renders each before sending.
             jobs = [j.id for j in labels.jobs_for_packed_order(
                 session, order, parcels, station_id, self._settings, now)]
         store.release_claim(session, order.id, station_id)
@@ -886,7 +913,7 @@ class PackService:
         reason = REASONS.get(arg.upper(), arg.lower()) if arg else "reprint of the last label"
         try:
             jobs = labels.reprint(session, number, reason, self.operator, station_id, now,
-                                  kind="shipping")
+                                  kind="shipping", settings=self._settings)
         except NotFoundError:
             return self._result(Outcome.NOTHING_TO_REPRINT, {}, order=number)
         return self._result(Outcome.LABEL_REPRINTED,

@@ -1,5 +1,13 @@
 """The station's print spooler: sends the stored bytes of its print jobs, durably.
 
+Jobs are written, and rendered, in the transaction that packs the order (see labels.py): the
+spooler sends exactly the bytes stored with each job. The one job it renders is one written
+without bytes because its document could not be rendered then (it was written failed, with the
+reason) and that a person retried after fixing the cause: just before sending it, the spooler
+renders it from the packed order in a read-only session and stores the bytes with the job in
+the transaction that marks it "sending" (``UPDATE ... WHERE data IS NULL``, so two renderers
+agree on one set of bytes); if it still cannot be rendered it fails again with the reason.
+
 A job moves pending -> sending -> done, or back to pending with a backoff when the printer is
 offline, out of paper or refuses it (the operator sees why, and may redirect it), or to failed
 after the configured number of attempts. The move to "sending" is committed before the first
@@ -20,10 +28,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.engine import READ_ONLY
 from db.enums import PrintJobState
 from db.models import PrintJob
 from printing import open_transport
@@ -31,7 +41,7 @@ from printing.status import PrinterStatus
 from printing.transports import PrinterError, PrinterFault, Transport
 from workstation.services.audit import audit
 from workstation.services.errors import ConflictError, NotFoundError, WorkstationError
-from workstation.services.labels import JobView, job_views
+from workstation.services.labels import JobView, job_views, render_or_reason, store_rendered
 from workstation.services.operators import OperatorInfo, ensure_station
 from workstation.settings import Settings
 
@@ -76,6 +86,7 @@ class PrinterEvent:
 
 StatusSubscriber = Callable[[PrinterEvent], None]
 STATUS_EVERY_SECONDS = 5.0
+RENDER_AHEAD_PER_ROUND = 20  # jobs rendered ahead after a round, so a backlog cannot stall it
 
 
 class Spooler:
@@ -83,6 +94,11 @@ class Spooler:
                  clock: Clock | None = None,
                  transports: Callable[[str], Transport] = open_transport) -> None:
         self._sessions = sessions
+        engine = sessions.kw.get("bind")
+        assert engine is not None, "the sessionmaker must be bound to an engine"
+        # Reads (what is due, rendering) must not take SQLite's write lock a scan waits for.
+        self._reads = sessionmaker(engine.execution_options(**{READ_ONLY: True}),
+                                   expire_on_commit=False)
         self._settings = settings
         self._clock: Clock = clock or (lambda: datetime.now(UTC))
         self._open_transport = transports
@@ -174,7 +190,7 @@ class Spooler:
 
     def _idle_wait(self) -> float:
         """Sleep until the earliest retry is due (or a wake-up), at most a few seconds."""
-        with self._sessions() as session:
+        with self._reads() as session:
             due = session.scalar(
                 select(func.min(PrintJob.next_attempt_at))
                 .where(PrintJob.station_id == self.station_id, PrintJob.state == PENDING)
@@ -211,30 +227,97 @@ class Spooler:
 
     def due_heads(self) -> list[int]:
         """The oldest pending job of each printer of this station, where it is due now."""
+        return self._heads()[0]
+
+    def _heads(self) -> tuple[list[int], bool]:
+        """(the due head jobs, whether other pending jobs wait behind or beside them), in one
+        query."""
         now = self._clock()
-        with self._sessions() as session:
-            heads = session.execute(
-                select(PrintJob.printer_url, func.min(PrintJob.id))
-                .where(PrintJob.station_id == self.station_id, PrintJob.state == PENDING)
-                .group_by(PrintJob.printer_url)
+        per_printer = (
+            select(PrintJob.printer_url, func.min(PrintJob.id).label("head"),
+                   func.count().label("waiting"))
+            .where(PrintJob.station_id == self.station_id, PrintJob.state == PENDING)
+            .group_by(PrintJob.printer_url).subquery()
+        )
+        with self._reads() as session:
+            rows = session.execute(
+                select(per_printer.c.head, per_printer.c.waiting, PrintJob.next_attempt_at)
+                .join(PrintJob, PrintJob.id == per_printer.c.head)
             ).all()
-            due = []
-            for _url, job_id in heads:
-                nxt = session.scalar(select(PrintJob.next_attempt_at)
-                                     .where(PrintJob.id == job_id))
-                if nxt is None or (nxt if nxt.tzinfo else nxt.replace(tzinfo=UTC)) <= now:
-                    due.append(int(job_id))
-        return sorted(due)
+        due, more = [], False
+        for job_id, waiting, nxt in rows:
+            if nxt is None or (nxt if nxt.tzinfo else nxt.replace(tzinfo=UTC)) <= now:
+                due.append(int(job_id))
+                more = more or int(waiting) > 1
+            else:
+                more = True
+        return sorted(due), more
 
     def run_once(self) -> int:
-        """Send every printer's due head job once; returns how many jobs were tried."""
+        """Send every printer's due head job once, then render ahead what waits behind them;
+        returns how many jobs were tried."""
         with self._lock:
             tried = 0
-            for job_id in self.due_heads():
+            heads, more = self._heads()
+            for job_id in heads:
                 if self._stop.is_set() and self._thread is not None:
                     break
                 tried += self._send(job_id)
+            if more and not (self._stop.is_set() and self._thread is not None):
+                self.render_ahead()
             return tried
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def render_ahead(self, limit: int = RENDER_AHEAD_PER_ROUND) -> int:
+        """Render pending jobs of this station that have no bytes yet (oldest first, at most
+        ``limit``); returns how many were rendered."""
+        with self._reads() as session:
+            ids = list(session.scalars(
+                select(PrintJob.id).where(PrintJob.station_id == self.station_id,
+                                          PrintJob.state == PENDING, PrintJob.data.is_(None))
+                .order_by(PrintJob.id).limit(limit)))
+        rendered = 0
+        for job_id in ids:
+            _outcome, data = self._render(job_id)
+            if data is not None:
+                with self._sessions.begin() as session:
+                    store_rendered(session, job_id, data)
+                rendered += 1
+        return rendered
+
+    def _render(self, job_id: int) -> tuple[Literal["ready", "rendered", "failed", "gone"],
+                                             bytes | None]:
+        """Render a pending job that has no bytes yet, in a read-only session: ("rendered",
+        the bytes, for the caller to store), ("ready", None) when it has its bytes already,
+        ("failed", None) when it cannot be rendered (the job is failed with the reason) and
+        ("gone", None) when it is not pending any more."""
+        with self._reads() as session:
+            job = session.get(PrintJob, job_id)
+            if job is None or job.state != PENDING:
+                return "gone", None
+            if job.data is not None:
+                return "ready", None
+            started = time.perf_counter()
+            data, error = render_or_reason(session, job, self._settings)
+        if data is None:
+            self._fail_unrendered(job_id, error or "cannot render the job")
+            return "failed", None
+        log.debug("print job %s rendered: %d bytes in %.1f ms", job_id, len(data),
+                  (time.perf_counter() - started) * 1000)
+        return "rendered", data
+
+    def _fail_unrendered(self, job_id: int, error: str) -> None:
+        now = self._clock()
+        with self._sessions.begin() as session:
+            session.execute(
+                update(PrintJob).where(PrintJob.id == job_id, PrintJob.state == PENDING,
+                                       PrintJob.data.is_(None))
+                .values(state=FAILED, last_error=error, updated_at=now, next_attempt_at=None)
+                .execution_options(synchronize_session=False)
+            )
+        log.warning("print job %s failed: %s", job_id, error)
+        self._emit_job(job_id)
 
     def run_until_idle(self, timeout: float = 30.0) -> None:
         """Send until no pending job is left or ``timeout`` seconds pass (command line)."""
@@ -246,26 +329,32 @@ class Spooler:
                 self._stop.wait(min(0.2, self._idle_wait()))
 
     def pending_count(self) -> int:
-        with self._sessions() as session:
+        with self._reads() as session:
             return int(session.scalar(
                 select(func.count()).select_from(PrintJob)
                 .where(PrintJob.station_id == self.station_id, PrintJob.state == PENDING)
             ) or 0)
 
-    def _claim(self, job_id: int) -> tuple[str, bytes, int] | None:
+    def _claim(self, job_id: int, rendered: bytes | None) -> tuple[str, bytes, int] | None:
+        """Move the job to "sending" (committed before its first byte goes out); with the
+        bytes just rendered for it, stored in the same transaction unless another renderer
+        stored its own first. Returns (printer URL, the stored bytes, attempts)."""
         now = self._clock()
         with self._sessions.begin() as session:
+            if rendered is not None:
+                store_rendered(session, job_id, rendered, read_back=False)
             row = session.execute(
-                update(PrintJob).where(PrintJob.id == job_id, PrintJob.state == PENDING)
+                update(PrintJob).where(PrintJob.id == job_id, PrintJob.state == PENDING,
+                                       PrintJob.data.is_not(None))
                 .values(state=SENDING, attempts=PrintJob.attempts + 1, updated_at=now)
                 .returning(PrintJob.printer_url, PrintJob.data, PrintJob.attempts)
                 .execution_options(synchronize_session=False)
             ).one_or_none()
             if row is None:  # another round took it, or a person changed it
                 return None
-        if row[1] is None:
-            raise RuntimeError(f"print job {job_id} has no bytes yet")
-        return str(row[0]), bytes(row[1]), int(row[2])
+        url, data, attempts = row
+        assert data is not None  # claimed only with its bytes
+        return str(url), bytes(data), int(attempts)
 
     def _transport(self, url: str) -> Transport:
         transport = self._transports.get(url)
@@ -274,7 +363,10 @@ class Spooler:
         return transport
 
     def _send(self, job_id: int) -> int:
-        claimed = self._claim(job_id)
+        outcome, rendered = self._render(job_id)
+        if outcome == "failed" or outcome == "gone":
+            return int(outcome == "failed")
+        claimed = self._claim(job_id, rendered)
         if claimed is None:
             return 0
         url, data, attempts = claimed
@@ -386,12 +478,12 @@ class Spooler:
 
     def jobs(self, states: tuple[str, ...] = (PENDING, SENDING, FAILED, UNKNOWN)
              ) -> list[JobView]:
-        with self._sessions() as session:
+        with self._reads() as session:
             return job_views(session, [PrintJob.station_id == self.station_id,
                                        PrintJob.state.in_(states)])
 
     def job(self, job_id: int) -> JobView:
-        with self._sessions() as session:
+        with self._reads() as session:
             found = job_views(session, [PrintJob.id == job_id])
         if not found:
             raise NotFoundError(f"no print job {job_id}")

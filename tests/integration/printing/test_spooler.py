@@ -1,8 +1,9 @@
 """The print spooler against the real TCP printer emulator, on SQLite and PostgreSQL.
 
-Packing an order writes its print jobs in the same transaction; the spooler sends exactly the
-stored bytes; faults (paper out, offline, dropped mid-job, a crash while sending) never lose a
-label and never print one twice by accident.
+Packing an order writes its print jobs, with their rendered bytes, in the same transaction;
+the spooler sends exactly the stored bytes; faults (paper out, offline,
+dropped mid-job, a crash while sending) never lose a label and never print one twice by
+accident.
 """
 
 from __future__ import annotations
@@ -65,6 +66,11 @@ def _jobs(sessions: sessionmaker[Session]) -> list[PrintJob]:
         return list(s.scalars(select(PrintJob).order_by(PrintJob.id)))
 
 
+def _data(job: PrintJob) -> bytes:
+    assert job.data is not None, f"job {job.id} has no bytes yet"
+    return job.data
+
+
 def test_packing_writes_the_jobs_and_the_spooler_sends_exactly_their_bytes(
     sessions: sessionmaker[Session], clock: ManualClock, emulator: PrinterEmulator
 ) -> None:
@@ -79,8 +85,10 @@ def test_packing_writes_the_jobs_and_the_spooler_sends_exactly_their_bytes(
         parcel = s.scalars(select(Parcel)).one()
         assert validate_s10(parcel.tracking_number or "")
         assert validate_sscc(parcel.sscc or "")
-    # The label carries the parcel's numbers (escaped ZPL field data).
-    assert (parcel.tracking_number or "").encode() in jobs[0].data
+    # Rendered when packed: the label carries the parcel's numbers (escaped ZPL field data).
+    assert (parcel.tracking_number or "").encode() in _data(jobs[0])
+    assert _data(jobs[1]).startswith(b"%PDF")
+    packed = [jobs[0].data, jobs[1].data]
 
     events: list[JobEvent] = []
     spooler = Spooler(sessions, settings, clock=clock)
@@ -88,7 +96,7 @@ def test_packing_writes_the_jobs_and_the_spooler_sends_exactly_their_bytes(
     assert spooler.run_once() == 1  # one printer: its head job first, in order
     assert spooler.run_once() == 1
     assert spooler.run_once() == 0
-    assert emulator.job_bytes == [jobs[0].data, jobs[1].data]
+    assert emulator.job_bytes == packed
     assert [j.state for j in _jobs(sessions)] == ["done", "done"]
     assert [(e.job_id, e.state) for e in events] == [
         (jobs[0].id, "sending"), (jobs[0].id, "done"),
@@ -121,7 +129,8 @@ def test_paper_out_waits_with_backoff_and_keeps_the_order(
     clock.advance(2.0)
     assert spooler.run_once() == 1
     assert spooler.run_once() == 1
-    assert emulator.job_bytes == [first.data, slip.data]
+    first, slip = _jobs(sessions)
+    assert emulator.job_bytes == [_data(first), _data(slip)]
     assert [(j.state, j.attempts) for j in _jobs(sessions)] == [("done", 3), ("done", 1)]
 
 
@@ -142,7 +151,7 @@ def test_offline_printer_and_redirect_to_another(
     spooler.redirect(label.id, emulator.url, None)
     # The label goes to the live printer; the slip, now the dead printer's head, is tried.
     assert spooler.run_once() == 2
-    assert emulator.job_bytes == [label.data]
+    assert emulator.job_bytes == [_data(_jobs(sessions)[0])]
     assert spooler.job(slip.id).state == "pending"  # still waiting for the dead printer
     assert spooler.job(slip.id).attempts == 1
     with sessions() as s:
@@ -169,7 +178,7 @@ def test_a_connection_dropped_mid_job_is_unknown_and_never_resent_silently(
     assert emulator.job_bytes == []  # the partial job is stored as incomplete only
     spooler.confirm_unknown(label.id, printed=False, operator=None)
     assert spooler.run_once() == 1
-    assert emulator.job_bytes == [label.data]
+    assert emulator.job_bytes == [_data(_jobs(sessions)[0])]
     assert spooler.job(label.id).state == "done"
 
 
@@ -311,8 +320,8 @@ def test_carrier_label_passes_through_and_return_label_prints_when_asked(
     pack(sessions, settings, clock, "ORD-1", SHIRT_EAN, SHIRT_EAN)
     shipping, ret, slip = _jobs(sessions)
     assert shipping.data == carrier_zpl
-    assert ret.kind == "return" and b"RMA" in ret.data
-    assert slip.kind == "slip" and slip.format == "escpos" and slip.data.startswith(b"\x1b@")
+    assert ret.kind == "return" and b"RMA" in _data(ret)
+    assert slip.kind == "slip" and slip.format == "escpos" and _data(slip).startswith(b"\x1b@")
     with sessions() as s:
         assert s.scalars(select(Parcel.tracking_number)).one() == "JNE0001234567"
 
@@ -354,4 +363,4 @@ def spooler_job_bytes(sessions: sessionmaker[Session], job_id: int) -> bytes:
     with sessions() as s:
         job = s.get(PrintJob, job_id)
         assert job is not None
-        return job.data
+        return _data(job)
