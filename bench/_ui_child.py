@@ -1,7 +1,9 @@
 """A process the UI benchmark starts and times: ``python -m bench._ui_child bare|station URL``.
 
-Prints ``READY`` once the window is on screen and (for the station) the scanner is connected,
-i.e. the first scan would be answered; the parent times Popen -> READY.
+Prints ``READY`` once the window is on screen and (for the station) the pack service is built
+and the scanner connected, i.e. the first scan would be answered; the parent times Popen ->
+READY. The station then prints ``DEFERRED-DONE`` once the parts started after the first paint
+(scale, spooler, other pages, sounds) are up.
 """
 
 from __future__ import annotations
@@ -38,9 +40,13 @@ def bare() -> None:
 
 
 def station(url: str, data_dir: str) -> None:
+    # In the order `workstation gui` imports them: ui first (its __init__ imports the app's
+    # modules before PySide6), then Qt.
+    import ui.station
+
+    build_station = ui.station.build_station
     from PySide6.QtWidgets import QApplication
 
-    from ui.station import build_station
     from ui.theme import apply_theme
     from workstation.app import open_app
     from workstation.settings import Settings
@@ -50,13 +56,15 @@ def station(url: str, data_dir: str) -> None:
     settings = Settings(database_url=url, station="ST-BENCH", data_dir=Path(data_dir),
                         sound_volume=0.0, slip_format="none")
     wiring = open_app(settings)  # the app upgrades its schema on every start, as in production
-    built = build_station(wiring, app, sound=False)
+    built = build_station(wiring, app, sound=False, defer=True)  # as `workstation gui` does
     built.window.resize(1366, 768)
     built.window.show()
     handle = built.window.windowHandle
     _wait(lambda: built.model.scanner.ok is True and handle() is not None
           and handle().isExposed())
     print("READY", flush=True)
+    _wait(lambda: built.started)  # the scale, spooler, pages and sounds after the first paint
+    print("DEFERRED-DONE", flush=True)
     built.close()
     wiring.close()
 

@@ -12,9 +12,9 @@ import functools
 import string
 from enum import Enum
 
-import qrcode
-import qrcode.constants
-from reportlab.graphics.barcode.code128 import Code128
+# qrcode and ReportLab's Code 128 are imported when a barcode is first drawn: importing
+# ReportLab costs ~0.2 s, and most processes that import this module (a station starting up)
+# draw no barcode for a while.
 
 __all__ = [
     "CODE128_SAFE",
@@ -68,6 +68,8 @@ def code128_bars(kind: BarcodeKind, data: str) -> tuple[int, ...]:
         data = FNC1 + data
     elif kind is not BarcodeKind.CODE128:
         raise ValueError(f"{kind} is not a Code 128 symbology")
+    from reportlab.graphics.barcode.code128 import Code128
+
     symbol = Code128(data, quiet=0, humanReadable=0)
     symbol.validate()
     symbol.encode()
@@ -80,6 +82,9 @@ def code128_bars(kind: BarcodeKind, data: str) -> tuple[int, ...]:
 @functools.lru_cache(maxsize=64)
 def qr_matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     """The QR symbol's modules (True = dark), without the quiet zone."""
+    import qrcode
+    import qrcode.constants
+
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     qr.add_data(data.encode("utf-8"))
     qr.make(fit=True)

@@ -8,19 +8,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from PIL import Image
-
-from printing.documents import (
-    manifest_layout,
-    packing_slip_layout,
-    print_test_layout,
-    return_label_layout,
-    shipping_label_layout,
-)
 from printing.escpos_receipt import RECEIPT_80MM, ReceiptProfile, render_receipt
-from printing.layout import Layout, Page, resolve
 from printing.model import (
     LabelSize,
     ManifestData,
@@ -30,9 +20,12 @@ from printing.model import (
     ReturnLabelData,
     ShippingLabelData,
 )
-from printing.pdf import render_pdf
-from printing.preview import render_image
-from printing.zpl import render_zpl
+
+if TYPE_CHECKING:
+    from printing.layout import Layout, Page
+
+# The layouts, barcodes (ReportLab), PDF and picture renderers are imported on first use: the
+# station imports this module on start, and a first scan needs none of them (~0.3 s).
 
 __all__ = ["Document", "Format", "UnsupportedFormat", "layouts_for", "pages_for", "render"]
 
@@ -52,6 +45,14 @@ def layouts_for(
     document: Document, size: LabelSize = LabelSize.IN_4X6, page_size: PageSize = PageSize.A4
 ) -> list[Layout]:
     """The layout pages of ``document`` (labels have one page)."""
+    from printing.documents import (
+        manifest_layout,
+        packing_slip_layout,
+        print_test_layout,
+        return_label_layout,
+        shipping_label_layout,
+    )
+
     if isinstance(document, ShippingLabelData):
         return [shipping_label_layout(document, size)]
     if isinstance(document, ReturnLabelData):
@@ -69,6 +70,8 @@ def pages_for(
     dpi: int = 203,
     page_size: PageSize = PageSize.A4,
 ) -> list[Page]:
+    from printing.layout import resolve
+
     office = isinstance(document, PackingSlipData | ManifestData)
     return [resolve(layout, OFFICE_DPI if office else dpi)
             for layout in layouts_for(document, size, page_size)]
@@ -76,6 +79,10 @@ def pages_for(
 
 def _png(pages: Sequence[Page]) -> bytes:
     """One PNG; multi-page documents are stacked top to bottom with a grey gap."""
+    from PIL import Image
+
+    from printing.preview import render_image
+
     images = [render_image(p) for p in pages]
     gap = 20 if len(images) > 1 else 0
     sheet = Image.new("L", (max(i.width for i in images),
@@ -113,8 +120,12 @@ def render(
         raise UnsupportedFormat(f"{type(document).__name__} is an office document: use pdf")
     pages = pages_for(document, size, dpi, page_size)
     if fmt == "zpl":
+        from printing.zpl import render_zpl
+
         return b"".join(render_zpl(p) for p in pages)
     if fmt == "pdf":
+        from printing.pdf import render_pdf
+
         return render_pdf(pages, title=pages[0].name)
     if fmt == "png":
         return _png(pages)

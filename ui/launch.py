@@ -19,17 +19,16 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from db.models import Order
-from devices.manager import DeviceManager
 from ui.crash import CrashReporter
 from ui.i18n import Translations, TranslationsMissing
-from ui.setup.wizard import SetupWizard
 from ui.station import build_station
 from ui.theme import apply_theme
 from workstation import cli
 from workstation.app import App
-from workstation.cli.demo import run_demo
-from workstation.services import demo_data
 from workstation.settings import Settings
+
+# The set-up wizard, the command-line demo and the demo data are imported where they are used:
+# an everyday start needs none of them, and the window is up sooner without them.
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +54,8 @@ def ensure_demo_data(app: App) -> None:
     with app.sessions() as session:
         if session.scalar(select(Order.id).limit(1)) is not None:
             return
+    from workstation.services import demo_data
+
     click.echo(f"Empty database: writing demo data ({app.settings.demo_orders} orders)...")
     demo_data.load_demo(app.sessions, orders=app.settings.demo_orders)
 
@@ -73,7 +74,8 @@ def run_station(app: App, theme: str | None = None, quit_after: float | None = N
     except (TranslationsMissing, ValueError) as exc:
         log.warning("staying in English: %s", exc)
     apply_theme(qapp, theme or app.settings.theme)
-    station = build_station(app, qapp)
+    # Ready to scan once shown; the scale, spooler, other pages and sounds follow the first paint.
+    station = build_station(app, qapp, defer=True)
     station.context.extras["translations"] = translations
     station.window.showMaximized()
     if quit_after is not None:  # smoke tests of the real entry point
@@ -94,6 +96,9 @@ def run_setup_wizard(settings: Settings) -> Path | None:
     """The first-start wizard (station name, printers, scanner, scale, test label, scan and
     weight); returns the settings file it wrote, or None when the operator cancelled (the
     station then starts on its defaults: simulated devices)."""
+    from devices.manager import DeviceManager
+    from ui.setup.wizard import SetupWizard
+
     qapp = QApplication.instance()
     if not isinstance(qapp, QApplication):
         qapp = QApplication(sys.argv[:1])
@@ -142,6 +147,8 @@ def gui(obj: cli.Context, theme: str | None, quit_after: float | None,
                    "needs a desktop. Running the command-line demo instead; on a machine "
                    "without a screen, `xvfb-run -a bash scripts/run.sh` opens the window on a "
                    "virtual one.")
+        from workstation.cli.demo import run_demo
+
         sys.exit(run_demo(app))
     ensure_demo_data(app)
     sys.exit(run_station(app, theme, quit_after))

@@ -2,7 +2,8 @@
 
 Sound is a help, never a requirement: without QtMultimedia's libraries (no libpulse), without
 an audio device, or with the volume at 0 the station works on silently, and says why once in
-the log.
+the log. Loading QtMultimedia and the sounds takes a while: a station starting up passes
+``load=False`` and calls ``load()`` once its window is up (a scan before that loads them).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def _sound_files(fallback_dir: Path) -> dict[str, Path]:
 
 
 class FeedbackSounds(QObject):
-    def __init__(self, volume: float, fallback_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, volume: float, fallback_dir: Path, parent: QObject | None = None, *,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self._volume = max(0.0, min(1.0, volume))
         self._fallback_dir = fallback_dir
@@ -37,11 +39,16 @@ class FeedbackSounds(QObject):
         self._tried = False
         self.available = False
         self.played: list[str] = []  # names played, newest last (for the status line and tests)
+        if load:
+            self.load()
+
+    def load(self) -> None:
+        """Load the sounds now (not at all while muted; later calls do nothing)."""
         if self._volume > 0:
             self._load()
 
     def _load(self) -> None:
-        """Load the sounds once, when first needed (not at all while muted)."""
+        """Load the sounds once, when first needed."""
         if self._tried:
             return
         self._tried = True
@@ -73,8 +80,11 @@ class FeedbackSounds(QObject):
         name = _FILE_FOR[severity]
         self.played.append(name)
         del self.played[:-20]
+        if self._volume == 0:
+            return
+        self._load()  # does nothing once tried; a scan before the deferred load loads them
         effect = self._effects.get(name)
-        if effect is None or self._volume == 0:
+        if effect is None:
             return
         effect.stop()  # a new scan cuts the last sound short rather than queueing behind it
         effect.play()

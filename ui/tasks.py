@@ -67,6 +67,11 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(threads)
         self._running: set[_Signals] = set()
         self._closed = False
+        # Deleted with its page (which may not have called close()): a result still queued
+        # then is dropped, not delivered to a page that is gone. A closure, not a method: the
+        # object is being destroyed when this runs.
+        gone = self._gone = [False]
+        self.destroyed.connect(lambda *_: gone.__setitem__(0, True))
 
     @property
     def busy(self) -> bool:
@@ -85,6 +90,8 @@ class TaskRunner(QObject):
         def finish() -> None:
             self._running.discard(signals)
             signals.deleteLater()
+            if self._gone[0]:
+                self._closed = True
             if not self._running and not self._closed:
                 self.busy_changed.emit(False)
 

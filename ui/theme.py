@@ -3,22 +3,25 @@
 Operators read the screen from a metre away, wearing gloves: body text is 20 px, every button
 and list row at least 48 px high, and the feedback colours do not depend on the theme.
 
-qt-material builds its style sheet from a Jinja template on every call (a third of a second);
-the built sheet is kept in the user's cache directory per qt-material version and theme, so
-later starts only register its fonts and icons and set the sheet.
+qt-material builds its style sheet from a Jinja template on every call (a third of a second)
+and writes its icons out again on every start. The first start keeps what it built in the
+user's cache directory, per qt-material version and theme: the sheet, the theme's colours and
+the coloured icons. Later starts register the fonts and the icons' directory and set the sheet
+without importing qt-material at all (with Jinja and Qt's UI loader it costs ~0.1-0.2 s).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
-from importlib.metadata import version
+import os
 from pathlib import Path
 
-import qt_material  # after PySide6: ui/__init__ has imported it already
 from platformdirs import user_cache_dir
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QDir
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -45,24 +48,57 @@ QLabel#StatusTitle { font-size: 16px; }
 """
 
 
+def _package_dir() -> Path:
+    """qt-material's directory, found without importing it."""
+    spec = importlib.util.find_spec("qt_material")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("qt-material is not installed: run scripts/setup.sh")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 def _cache_file(name: str, invert: bool, directory: Path | None) -> Path:
-    key = json.dumps([version("qt-material"), name, invert, _EXTRA], sort_keys=True)
+    init = _package_dir() / "__init__.py"
+    stat = init.stat()  # another qt-material (an upgrade) is another cache
+    key = json.dumps([str(init), stat.st_size, stat.st_mtime_ns, name, invert, _EXTRA],
+                     sort_keys=True)
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     base = directory or Path(user_cache_dir("packing-workstation", appauthor=False))
     return base / f"qt-material-{digest}.qss"
 
 
-def _apply_cached(app: QApplication, name: str, invert: bool, sheet: str) -> None:
-    """What ``qt_material.apply_stylesheet`` does, with the sheet it built last time."""
-    app.setStyle("Fusion")
-    qt_material.add_fonts()
-    colours = qt_material.get_theme(name, invert)
-    qt_material.set_icons_theme(colours, parent="theme")
+def _set_palette(colours: dict[str, str]) -> None:
     palette = QGuiApplication.palette()
     primary = colours["primaryColor"]
     red, green, blue = (int(primary[i:i + 2], 16) for i in (1, 3, 5))
     palette.setColor(QPalette.ColorRole.Text, QColor(red, green, blue, 92))
     QGuiApplication.setPalette(palette)
+
+
+def _build(app: QApplication, name: str, invert: bool, cache: Path) -> None:
+    """What ``qt_material.apply_stylesheet`` does, keeping the sheet, colours and icons."""
+    import qt_material  # after PySide6: ui/__init__ has imported it already
+
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    qt_material.apply_stylesheet(app, theme=name, invert_secondary=invert,
+                                 extra=dict(_EXTRA), save_as=str(cache))
+    colours = qt_material.get_theme(name, invert)
+    icons = cache.with_suffix(".icons")
+    qt_material.set_icons_theme(colours, parent=str(icons))  # written once, here
+    cache.with_suffix(".json").write_text(json.dumps(colours), encoding="utf-8")
+
+
+def _apply_cached(app: QApplication, sheet: str, colours: dict[str, str], icons: Path) -> None:
+    """What ``qt_material.apply_stylesheet`` does, with what it built last time."""
+    app.setStyle("Fusion")
+    fonts = _package_dir() / "fonts" / "roboto"
+    for font in sorted(fonts.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(font))
+    for key in ("primaryColor", "primaryLightColor", "secondaryColor", "secondaryLightColor",
+                "secondaryDarkColor", "primaryTextColor", "secondaryTextColor"):
+        os.environ[f"QTMATERIAL_{key.upper()}"] = colours[key]  # as qt-material sets them
+    QDir.addSearchPath("icon", str(icons))
+    QDir.addSearchPath("qt_material", str(_package_dir() / "resources"))
+    _set_palette(colours)
     app.setStyleSheet(sheet)
 
 
@@ -73,15 +109,17 @@ def apply_theme(app: QApplication, theme: str = "light", cache_dir: Path | None 
         theme = "light"
     name, invert = THEMES[theme], theme != "dark"
     cache = _cache_file(name, invert, cache_dir)
-    cached = False
+    icons = cache.with_suffix(".icons")
     try:
         sheet = cache.read_text(encoding="utf-8")
-    except OSError:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        qt_material.apply_stylesheet(app, theme=name, invert_secondary=invert,
-                                     extra=dict(_EXTRA), save_as=str(cache))
+        colours = json.loads(cache.with_suffix(".json").read_text(encoding="utf-8"))
+        if not (icons / "primary").is_dir():
+            raise FileNotFoundError(icons)
+    except (OSError, ValueError):
+        _build(app, name, invert, cache)
+        cached = False
     else:
-        _apply_cached(app, name, invert, sheet)
+        _apply_cached(app, sheet, colours, icons)
         cached = True
     app.setStyleSheet(app.styleSheet() + _EXTRA_QSS)
     app.setProperty("station_theme", theme)

@@ -23,6 +23,9 @@ from ui.scan_hub import ScanHub
 
 log = logging.getLogger(__name__)
 
+# Every event of the application passes the filter: compared with a constant, not looked up.
+_KEY_PRESS = QEvent.Type.KeyPress
+
 
 @dataclass(frozen=True, slots=True)
 class _HeldKey:
@@ -52,7 +55,7 @@ class WedgeFilter(QObject):
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._replaying or event.type() != QEvent.Type.KeyPress:
+        if event.type() != _KEY_PRESS or self._replaying:
             return False
         assert isinstance(event, QKeyEvent)
         if event.isAutoRepeat():

@@ -10,8 +10,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject, QUrl
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.command_sheet import write_command_sheet
 from ui.context import StationContext
 from ui.theme import apply_theme, current_theme
 
@@ -68,6 +67,10 @@ class StationWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.last_sheet: str | None = None
+        # Until the keyboard-wedge filter watches the whole application (it is installed after
+        # the first paint: an application-wide Python filter makes the first paint ~0.1 s
+        # slower), the keys that reach the window go to it here, so no scanner key is lost.
+        self.key_fallback: QObject | None = None
         self.retranslate()
 
     def add_page(self, key: str, title: Callable[[], str],
@@ -93,6 +96,10 @@ class StationWindow(QMainWindow):
         self._pages[key] = entry
         if len(self._pages) == 1:
             self.show_page(key)
+
+    def page_keys(self) -> list[str]:
+        """The pages in the bar, in order (the optional ones once the station added them)."""
+        return list(self._pages)
 
     def page(self, key: str) -> QWidget | None:
         """The page's widget, None while a lazy page has not been built."""
@@ -125,6 +132,8 @@ class StationWindow(QMainWindow):
             button.setChecked(button.objectName() == f"page-{key}")
 
     def print_command_sheet(self) -> None:
+        from ui.command_sheet import write_command_sheet  # ReportLab: only when asked for
+
         path = write_command_sheet(self._context.settings.data_dir, self._context.settings.station)
         self.last_sheet = str(path)
         if QApplication.platformName() not in ("offscreen", "minimal"):
@@ -139,6 +148,12 @@ class StationWindow(QMainWindow):
             theme_changed = getattr(entry.widget, "theme_changed", None)
             if callable(theme_changed):
                 theme_changed()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        fallback = self.key_fallback
+        if fallback is not None and fallback.eventFilter(self, event):
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

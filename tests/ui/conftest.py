@@ -1,8 +1,9 @@
 """The station window built as ``workstation gui`` builds it, on a test database, offscreen.
 
 ``station`` is the whole station (devices on sim://, the pack service, the spooler on a
-simulated printer); ``Scans`` drives it only through the simulated scanner and waits for the
-screen's answer, and counts every mouse and keyboard event the application sees.
+simulated printer), started as ``workstation gui`` starts it (``defer=True``) and waited for
+until its deferred parts are up too; ``Scans`` drives it only through the simulated scanner and
+waits for the screen's answer, and counts every mouse and keyboard event the application sees.
 """
 
 from __future__ import annotations
@@ -65,11 +66,11 @@ def station_app(db_url: str, tmp_path: Path) -> Iterator[App]:
 
 @pytest.fixture
 def station(qtbot: QtBot, qapp: QApplication, station_app: App) -> Iterator[Station]:
-    built = build_station(station_app, qapp)
+    built = build_station(station_app, qapp, defer=True)
     qtbot.addWidget(built.window)
     built.window.resize(1280, 800)
     built.window.show()
-    qtbot.waitUntil(lambda: built.model.scanner.ok is True, timeout=5000)
+    qtbot.waitUntil(lambda: built.model.scanner.ok is True and built.started, timeout=5000)
     yield built
     built.close()
     shutdown_simulators()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from db.models import AuditEntry
+from db.models import AuditEntry, PrintJob
 from printing.model import LabelSize
 from printing.transports.sim import shutdown_simulators, simulator
 from tests.helpers.catalogue import MUG_CODE, SHIRT_EAN, seed
@@ -70,6 +70,28 @@ def test_the_printed_label_is_shown_with_its_job_state(
     # The next order clears it: its labels are not this one's.
     scans("ORD-1")
     assert not preview.isVisible() and preview.cards == []
+
+
+def test_the_next_label_reuses_the_card_and_comes_scaled_from_the_worker(
+        station: Station, scans: Scans, qtbot: QtBot) -> None:
+    preview = station.screen.preview
+    assert preview is not None
+    pack_ord4(scans)
+    card = only_card(qtbot, preview)
+    qtbot.waitUntil(lambda: card.room is not None, timeout=5000)
+    room = card.room
+    assert room is not None
+    with station.context.app.sessions() as session:
+        jobs = tuple(session.scalars(select(PrintJob.id)).all())
+    preview.clear()
+    assert not card.isVisible()
+    preview.show_jobs(jobs)
+    qtbot.waitUntil(lambda: len(preview.cards) == 1, timeout=10_000)
+    assert preview.cards[0] is card, "the card was reused, not built again"
+    image = card.picture.image
+    assert image.width() <= room.width() and image.height() <= room.height()
+    assert image.width() == room.width() or image.height() == room.height()
+    assert card.shown_pixmap().size() == image.size(), "no second scaling on the GUI thread"
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ import threading
 from types import TracebackType
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.tasks import TaskRunner
@@ -60,3 +62,18 @@ def test_a_bug_goes_to_the_excepthook_and_a_closed_runner_drops_results(
     assert results == []
     with pytest.raises(RuntimeError, match="closed"):
         runner.submit(lambda _p: None, results.append)
+
+
+def test_a_result_arriving_after_its_page_was_deleted_is_dropped(
+        qtbot: QtBot, qapp: QApplication) -> None:
+    page = QWidget()
+    runner = TaskRunner(page)
+    release = threading.Event()
+    got: list[int] = []
+    runner.submit(lambda _progress: 42 if release.wait(5) else 0, got.append)
+    threading.Timer(0.2, release.set).start()
+    del runner
+    page.deleteLater()  # deleting the page deletes its runner (which waits for the task)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    qtbot.wait(100)  # the task's queued result arrives for a runner that is gone
+    assert got == []

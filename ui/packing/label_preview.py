@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -82,6 +82,9 @@ class LabelCard(QFrame):
         self.picture = picture
         self.job_id = picture.job_id
         self._source = QPixmap.fromImage(picture.image)
+        self._scaled_for: tuple[int, int, int] | None = None  # (source key, width, height)
+        self._state_colour: str | None = None
+        self.room: QSize | None = None  # the room the picture was last scaled to
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(4)
@@ -91,8 +94,7 @@ class LabelCard(QFrame):
         # Ignored: the picture is scaled to the room the layout gives, never the other way.
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.image.setMinimumHeight(120)
-        self.caption = QLabel(translate("LabelPreview", "Parcel {n} of {count}").format(
-            n=picture.parcel_seq, count=picture.parcels))
+        self.caption = QLabel()
         self.caption.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -129,15 +131,30 @@ class LabelCard(QFrame):
         self.retry.clicked.connect(lambda: act("retry", self.job_id, None))
         self.printed.clicked.connect(lambda: act("confirm", self.job_id, True))
         self.not_printed.clicked.connect(lambda: act("confirm", self.job_id, False))
+        self.set_picture(picture)
+
+    def set_picture(self, picture: LabelPicture) -> None:
+        """Show another label (cards are reused from order to order: building one is slow)."""
+        if picture is not self.picture:  # (the first picture's source is made already)
+            self._source = QPixmap.fromImage(picture.image)
+        self.picture = picture
+        self.job_id = picture.job_id
+        self._scaled_for = None
+        self.caption.setText(translate("LabelPreview", "Parcel {n} of {count}").format(
+            n=picture.parcel_seq, count=picture.parcels))
+        self.url.clear()
         self.show_job(picture.state, picture.printer_url, picture.error)
+        self._scale()
 
     def show_job(self, state: str, printer_url: str, error: str | None) -> None:
         self.job_state = state
         colour = _STATE_COLOURS.get(state, "#455A64")
         self.state.setText(translate("LabelPreview", "{state} on {printer}").format(
             state=state_text(state), printer=printer_url))
-        self.state.setStyleSheet(f"background: {colour}; color: white; font-size: 18px; "
-                                 "font-weight: bold; padding: 6px;")
+        if colour != self._state_colour:  # style sheets are slow to apply: only on a change
+            self._state_colour = colour
+            self.state.setStyleSheet(f"background: {colour}; color: white; font-size: 18px; "
+                                     "font-weight: bold; padding: 6px;")
         ask = needs_operator(state, error)
         self.problem.setText((error or "") if ask else "")
         self.problem.setVisible(ask and bool(error))
@@ -156,6 +173,16 @@ class LabelCard(QFrame):
     def _scale(self) -> None:
         room = self.image.contentsRect().size()
         if room.width() < 8 or room.height() < 8:
+            return
+        key = (self._source.cacheKey(), room.width(), room.height())
+        if key == self._scaled_for:
+            return  # a relayout that left the room as it was: no second smooth scaling
+        self._scaled_for = key
+        self.room = room
+        source = self._source.size()
+        if source.width() <= room.width() and source.height() <= room.height() and (
+                source.width() == room.width() or source.height() == room.height()):
+            self.image.setPixmap(self._source)  # scaled to this room in the worker already
             return
         self.image.setPixmap(self._source.scaled(
             room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
@@ -178,6 +205,7 @@ class LabelPreview(QFrame):
         self._events: dict[int, JobEvent] = {}
         self.order_number = ""
         self.cards: list[LabelCard] = []
+        self._spare: list[LabelCard] = []  # cards of earlier orders, hidden, for reuse
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         self.title = QLabel(translate("LabelPreview", "Label printed"))
@@ -196,7 +224,10 @@ class LabelPreview(QFrame):
     def show_jobs(self, job_ids: tuple[int, ...]) -> None:
         """A scan wrote these print jobs: picture their shipping labels (in the worker)."""
         sessions, settings = self._sessions, self._settings
-        self._tasks.submit(lambda _progress: label_pictures(sessions, settings, job_ids),
+        # The room the last label had: most orders have one parcel, so the next fits it too.
+        fit = next((card.room for card in self.cards + self._spare if card.room is not None),
+                   None)
+        self._tasks.submit(lambda _progress: label_pictures(sessions, settings, job_ids, fit),
                            self._show_pictures, self._show_problem)
 
     def on_job(self, event: JobEvent) -> None:
@@ -207,8 +238,8 @@ class LabelPreview(QFrame):
 
     def clear(self) -> None:
         for card in self.cards:
-            self._layout.removeWidget(card)
-            card.deleteLater()
+            card.hide()
+        self._spare = self.cards + self._spare
         self.cards = []
         self.order_number = ""
         self.message.hide()
@@ -229,13 +260,22 @@ class LabelPreview(QFrame):
         self.order_number = pictures[0].order_number
         self.title.setText(translate("LabelPreview", "Label printed for {order}").format(
             order=self.order_number))
+        while len(self._spare) > len(pictures):  # keep no more than this order needs
+            extra = self._spare.pop()
+            self._layout.removeWidget(extra)
+            extra.deleteLater()
         for picture in pictures:
-            card = LabelCard(picture, self._act, self)
+            if self._spare:
+                card = self._spare.pop(0)
+                card.set_picture(picture)
+                card.show()
+            else:
+                card = LabelCard(picture, self._act, self)
+                self._layout.addWidget(card, 1)
             event = self._events.get(picture.job_id)
             if event is not None:  # the spooler moved on while the picture was being made
                 card.show_job(event.state, event.printer_url, event.error)
             self.cards.append(card)
-            self._layout.addWidget(card, 1)
         self.show()
 
     def _show_problem(self, exc: Exception) -> None:

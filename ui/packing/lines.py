@@ -103,6 +103,8 @@ class _Row:
             pixmap = _picture(line.image_path) if line.image_path else None
             if pixmap is not None:
                 self.picture.setPixmap(pixmap)
+            else:
+                self.picture.clear()  # a reused row must not keep the last order's picture
         self.line, self.is_next = line, is_next
         self.product.setText(product_html(line, is_next))
         count = f"{line.scanned} / {line.ordered}"
@@ -171,9 +173,11 @@ class OrderLinesTable(QTableWidget):
                 self.scrollTo(self.model().index(self._next, 1))
 
     def _resize(self, count: int) -> None:
-        self.setRowCount(count)
-        self._rows = []
-        for i in range(count):
+        """Rows are kept from order to order and only added or dropped at the end: making a
+        row's four cell widgets and styling them costs milliseconds on every order opened."""
+        self.setRowCount(count)  # drops (and deletes) the cell widgets of rows past ``count``
+        del self._rows[count:]
+        for i in range(len(self._rows), count):
             row = _Row()
             for col, cell in enumerate(row.cells):
                 self.setCellWidget(i, col, cell)
