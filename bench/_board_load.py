@@ -12,13 +12,13 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from multiprocessing.synchronize import Event
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text, update
 
 from bench._common import summary_ms
 from bench.scan import gtin13
 from db.engine import make_engine, make_sessionmaker
-from db.enums import Role
-from db.models import Barcode, Order, OrderLine, Product
+from db.enums import Role, SessionStatus
+from db.models import Barcode, Order, OrderLine, PackSession, Product
 from devices.scan import ScanInput
 from workstation.domain.outcomes import Outcome
 from workstation.services.operators import add_operator, find_operator
@@ -137,3 +137,55 @@ def scan_cost(url: str, scans: int, day: date, every: float) -> dict[str, object
 
 def yesterday() -> date:
     return datetime.now(UTC).date() - timedelta(days=1)
+
+
+def trigger_cost(url: str, count: int) -> dict[str, object]:
+    """What migration 0006's triggers add to the transaction that completes an order (the
+    scan path's only contact with the rollups: a row queued, and on PostgreSQL a NOTIFY):
+    ``count`` sessions completed one per transaction with the triggers on, and again off."""
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        ids = list(conn.scalars(select(PackSession.id).where(
+            PackSession.status == SessionStatus.COMPLETED.value)
+            .order_by(PackSession.id.desc()).limit(count)))
+
+    def complete_each() -> list[float]:
+        with engine.begin() as conn:
+            conn.execute(update(PackSession).where(PackSession.id.in_(ids))
+                         .values(status=SessionStatus.OPEN.value, ended_at=None))
+        took = []
+        for id_ in ids:
+            t0 = time.perf_counter()
+            with engine.begin() as conn:
+                conn.execute(update(PackSession).where(PackSession.id == id_).values(
+                    status=SessionStatus.COMPLETED.value, ended_at=datetime.now(UTC)))
+            took.append(time.perf_counter() - t0)
+        return took
+
+    on = complete_each()
+    toggle = ("ALTER TABLE pack_sessions {} TRIGGER trg_report_session_update"
+              if engine.dialect.name == "postgresql" else None)
+    if toggle:
+        with engine.begin() as conn:
+            conn.execute(text(toggle.format("DISABLE")))
+        try:
+            off = complete_each()
+        finally:
+            with engine.begin() as conn:
+                conn.execute(text(toggle.format("ENABLE")))
+    else:  # SQLite has no switch: drop and re-create the trigger from its stored SQL
+        with engine.begin() as conn:
+            sql = conn.scalar(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND name = 'trg_report_session_update'"))
+            conn.execute(text("DROP TRIGGER trg_report_session_update"))
+        try:
+            off = complete_each()
+        finally:
+            with engine.begin() as conn:
+                conn.execute(text(sql))
+    engine.dispose()
+    a, b = summary_ms(on), summary_ms(off)
+    return {"completions_timed": len(ids),
+            "completion_p50_ms_triggers_on": a["p50_ms"],
+            "completion_p50_ms_triggers_off": b["p50_ms"],
+            "trigger_extra_p50_ms": round(a["p50_ms"] - b["p50_ms"], 3)}

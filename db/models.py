@@ -143,7 +143,8 @@ class Order(Base):
     __table_args__ = (
         _one_of("status", OrderStatus),
         Index("ix_orders_status_ship_by", "status", "ship_by"),
-        Index("ix_orders_ship_by", "ship_by"),  # reports: progress against the day
+        # reports: progress against the day (covers it; migration 0006)
+        Index("ix_orders_ship_by_cover", "ship_by", "status", "carrier"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -213,10 +214,13 @@ class OrderLine(Base):
 
 class OrderStatusChange(Base):
     __tablename__ = "order_status_history"
-    __table_args__ = (Index("ix_order_status_history_to_status_at", "to_status", "at"),)
+    __table_args__ = (Index("ix_order_status_history_to_status_at", "to_status", "at"),
+                      # an order's history; covers lead time's look-up of the hand-over (0006)
+                      Index("ix_order_status_history_order_cover", "order_id", "to_status",
+                            "at"))
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
     from_status: Mapped[str | None] = mapped_column(String(16))
     to_status: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -449,6 +453,79 @@ class SelfTestRun(Base):
     results: Mapped[dict[str, Any]]
 
 
+# -- The shift lead's report rollups (migration 0006; workstation.services.reports.rollup) ----
+# Derived tables, kept current off the scan path by the reports' catch-up step; no foreign keys
+# (they are rebuilt from the raw rows, never the other way round).
+
+
+class ReportScanHour(Base):
+    """Scan events rolled up per UTC hour, station and operator (0: nobody signed in)."""
+
+    __tablename__ = "report_scan_hours"
+
+    hour: Mapped[str] = mapped_column(String(16), primary_key=True)  # "YYYY-MM-DD HH:00"
+    station_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    operator_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scans: Mapped[int] = mapped_column(BigInteger)
+    wrong_item: Mapped[int] = mapped_column(BigInteger)
+    over_scan: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReportPackedOrder(Base):
+    """One row per completed pack session: the figures throughput rolls up."""
+
+    __tablename__ = "report_packed_orders"
+    # Covers the report's read of a window's facts (no table row is read).
+    __table_args__ = (Index("ix_report_packed_orders_cover", "ended_at", "station_id",
+                            "operator_id", "carrier", "hour", "units", "seconds",
+                            "session_id"),)
+
+    session_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    station_id: Mapped[int] = mapped_column(Integer)
+    operator_id: Mapped[int] = mapped_column(Integer)
+    carrier: Mapped[str] = mapped_column(String(64))
+    ended_at: Mapped[datetime]
+    hour: Mapped[str] = mapped_column(String(16))
+    units: Mapped[int] = mapped_column(Integer)
+    seconds: Mapped[float]
+
+
+class ReportRollupState(Base):
+    """How far a rollup has read (``scans``: the last scan_events.id rolled up)."""
+
+    __tablename__ = "report_rollup_state"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    updated_at: Mapped[datetime | None]
+
+
+class ReportDirtySession(Base):
+    """Sessions whose fact row must be (re)made: filled by triggers, emptied by the catch-up."""
+
+    __tablename__ = "report_dirty_sessions"
+    __table_args__ = (Index("ix_report_dirty_sessions_session", "session_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    session_id: Mapped[int] = mapped_column(BigInteger)
+
+
+class OrderReturn(Base):
+    """A return received at the warehouse (``workstation return``): one row per receipt."""
+
+    __tablename__ = "returns"
+    __table_args__ = (Index("ix_returns_order", "order_id"),
+                      Index("ix_returns_received_at", "received_at"))
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    rma: Mapped[str | None] = mapped_column(String(64), unique=True)
+    reason: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+
+
 __all__ = [
     "AuditEntry",
     "Barcode",
@@ -458,12 +535,17 @@ __all__ = [
     "Operator",
     "Order",
     "OrderLine",
+    "OrderReturn",
     "OrderStatusChange",
     "PackSession",
     "Parcel",
     "ParcelItem",
     "PrintJob",
     "Product",
+    "ReportDirtySession",
+    "ReportPackedOrder",
+    "ReportRollupState",
+    "ReportScanHour",
     "ScanEvent",
     "SelfTestRun",
     "Station",

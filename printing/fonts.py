@@ -145,12 +145,16 @@ def _font_for(char: str, chain: tuple[Path, ...]) -> Path | None:
     return chain[0] if chain else None
 
 
+_DRAWS_NOTHING = frozenset({"Cc", "Zl", "Zp"})
+
+
 def _runs(text: str, chain: tuple[Path, ...]) -> list[tuple[Path | None, str]]:
-    """Split ``text`` into runs that one font can draw.  Control characters are left out: they
-    draw nothing, and raqm's layout fails on some of them (found by hypothesis: U+0085)."""
+    """Split ``text`` into runs that one font can draw.  Control characters and the line and
+    paragraph separators are left out: they draw nothing, and raqm's layout fails on some of
+    them (found by hypothesis: U+0085, U+2029)."""
     runs: list[tuple[Path | None, str]] = []
     for ch in text:
-        if unicodedata.category(ch) == "Cc":
+        if unicodedata.category(ch) in _DRAWS_NOTHING:
             continue
         path = _font_for(ch, chain)
         if runs and runs[-1][0] == path:

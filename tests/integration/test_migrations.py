@@ -81,3 +81,63 @@ def test_print_job_bytes_may_wait_for_the_spooler_and_the_step_reverses(
     assert rows == 2  # the job that had no bytes went; the rendered one stayed
     with pytest.raises(IntegrityError), blank_engine.begin() as conn:
         conn.execute(INSERT_JOB, {"data": None})
+
+
+def _index_names(engine: Engine, table: str) -> set[str]:
+    return {str(i["name"]) for i in inspect(engine).get_indexes(table)}
+
+
+def test_report_rollups_queue_packed_orders_and_the_step_reverses(
+        blank_engine: Engine) -> None:
+    upgrade(blank_engine, "0005")
+    false = "false" if blank_engine.dialect.name == "postgresql" else "0"
+    with blank_engine.begin() as conn:
+        conn.execute(text("INSERT INTO stations (id, name, created_at) "
+                          "VALUES (1, 'ST-1', CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO operators (id, code, name, role, active, created_at) "
+                          f"VALUES (1, 'op1', 'Op', 'operator', {false}, CURRENT_TIMESTAMP)"))
+        for order_id in (1, 2):
+            conn.execute(text(
+                "INSERT INTO orders (id, number, channel, customer_name, ship_to_name, "
+                "address_lines, city, country, carrier, priority, language, return_label, "
+                "status, imported_at, updated_at) VALUES (:id, :n, 'web', 'c', 'c', 'a', 'x', "
+                f"'ID', 'JNE', 0, 'id', {false}, 'packed', CURRENT_TIMESTAMP, "
+                "CURRENT_TIMESTAMP)"), {"id": order_id, "n": f"O{order_id}"})
+        conn.execute(text(
+            "INSERT INTO pack_sessions (id, order_id, station_id, operator_id, status, "
+            "started_at, ended_at, version) VALUES (1, 1, 1, 1, 'completed', "
+            "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1), (2, 2, 1, 1, 'open', "
+            "CURRENT_TIMESTAMP, NULL, 1)"))
+
+    upgrade(blank_engine)
+    assert current_revision(blank_engine) == "0006"
+    assert "ix_orders_ship_by_cover" in _index_names(blank_engine, "orders")
+    assert "ix_orders_ship_by" not in _index_names(blank_engine, "orders")
+    assert (_index_names(blank_engine, "order_status_history")
+            >= {"ix_order_status_history_order_cover"})
+    assert "ix_order_status_history_order_id" not in _index_names(blank_engine,
+                                                                   "order_status_history")
+    queued = "SELECT session_id FROM report_dirty_sessions ORDER BY id"
+    with blank_engine.begin() as conn:
+        # the order packed before the migration is queued for its fact row
+        assert conn.execute(text(queued)).scalars().all() == [1]
+        conn.execute(text("UPDATE pack_sessions SET version = 2"))  # an item scan: no queue
+        assert conn.execute(text(queued)).scalars().all() == [1]
+        conn.execute(text("UPDATE pack_sessions SET status = 'completed', "
+                          "ended_at = CURRENT_TIMESTAMP WHERE id = 2"))  # packed now
+        conn.execute(text("UPDATE orders SET carrier = 'POS' WHERE id = 1"))
+        assert conn.execute(text(queued)).scalars().all() == [1, 2, 1]
+        state = conn.execute(text("SELECT name, last_id FROM report_rollup_state")).all()
+        assert [tuple(r) for r in state] == [("scans", 0)]
+
+    downgrade(blank_engine, "0005")
+    assert current_revision(blank_engine) == "0005"
+    tables = set(inspect(blank_engine).get_table_names())
+    assert not tables & {"report_scan_hours", "report_packed_orders", "report_rollup_state",
+                         "report_dirty_sessions", "returns"}
+    assert "ix_orders_ship_by" in _index_names(blank_engine, "orders")
+    assert "ix_order_status_history_order_id" in _index_names(blank_engine,
+                                                              "order_status_history")
+    with blank_engine.begin() as conn:  # no trigger left behind pointing at a dropped table
+        conn.execute(text("UPDATE pack_sessions SET status = 'cancelled' WHERE id = 1"))
+        assert conn.execute(text("SELECT count(*) FROM pack_sessions")).scalar() == 2

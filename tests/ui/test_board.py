@@ -10,9 +10,10 @@ from PySide6.QtCharts import QBarSeries, QLineSeries
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from tests.helpers.report_data import NOW, load_shift
+from tests.helpers.report_data import NOW, at, load_shift
 from tests.integration.reports.conftest import ANA_INFO, LEAD_INFO
 from ui.board.page import BoardPage
 from ui.i18n import TRANSLATIONS_DIR, Translations
@@ -135,3 +136,30 @@ def test_a_board_opened_in_chinese_or_indonesian_speaks_it(qtbot: QtBot, qapp: Q
         assert "tidak boleh melihat papan shift" in refused.refusal.text()
     finally:
         translations.switch("en")
+
+
+@pytest.mark.postgres
+def test_a_board_on_postgresql_refreshes_when_an_order_is_packed(
+        qtbot: QtBot, board_app: App) -> None:
+    if board_app.engine.dialect.name != "postgresql":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; a board on SQLite polls (its timer)")
+    page = _board(qtbot, board_app, LEAD_INFO)  # the timer: once a minute
+    qtbot.waitUntil(lambda: page.model.report is not None, timeout=10_000)
+    assert page.listener is not None
+    assert page.listener.listening.wait(10)
+    assert _column(page.stations, "orders") == {"ST-A": "3", "ST-B": "1"}
+    with board_app.engine.begin() as conn:  # ST-B completes O5 (as its scan would)
+        conn.execute(text("UPDATE pack_sessions SET status = 'completed', "
+                          "ended_at = :at WHERE id = 5"), {"at": at(13, 0)})
+    qtbot.waitUntil(lambda: _column(page.stations, "orders").get("ST-B") == "2",
+                    timeout=10_000)
+    page.stop()
+    assert page.listener is None
+
+
+def test_a_board_on_sqlite_keeps_polling(qtbot: QtBot, board_app: App) -> None:
+    page = _board(qtbot, board_app, LEAD_INFO)
+    qtbot.waitUntil(lambda: page.model.report is not None, timeout=10_000)
+    if board_app.engine.dialect.name == "sqlite":
+        assert page.listener is None
+    assert page.timer.isActive()

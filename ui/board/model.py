@@ -21,6 +21,7 @@ from workstation.services.operators import OperatorInfo
 from workstation.services.reports import Report, ReportService, Table
 from workstation.services.reports.drill import Drill, DrillKind, drill_for
 from workstation.services.reports.export import to_csv, to_json
+from workstation.services.reports.notify import BoardNotifications, listen_for_changes
 from workstation.services.reports.pdf import to_pdf
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,11 @@ class BoardViewModel:
     def fetch(self) -> Report:
         now = self._clock()
         return self._service.board(self.viewer, now.date(), now)
+
+    def listen(self, on_change: Callable[[], None]) -> BoardNotifications | None:
+        """Figures changed elsewhere (PostgreSQL NOTIFY): ``on_change`` is called from the
+        listener's thread. None on SQLite, where the board only polls."""
+        return listen_for_changes(self._app.engine, on_change)
 
     def fetch_drill(self, request: DrillRequest) -> Drill:
         now = self._clock()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,6 +44,7 @@ from ui.tasks import TaskRunner
 from workstation.app import App
 from workstation.services.operators import OperatorInfo
 from workstation.services.reports.drill import Drill, DrillKind
+from workstation.services.reports.notify import BoardNotifications
 
 log = logging.getLogger(__name__)
 # Marked for pyside6-lupdate by the name `translate`, the context as first argument.
@@ -69,6 +70,22 @@ TILES: tuple[tuple[str, str], ...] = (
     ("over_scan_per_1000", str(QT_TRANSLATE_NOOP("Board", "over / 1,000"))))
 
 
+NOTICE_DELAY_MS = 500  # coalesce a burst of notices into one refresh
+
+
+class _Notices(QObject):
+    """Carries a notice from the listener's thread to the GUI thread (a queued signal)."""
+
+    arrived = Signal()
+
+    def notify(self) -> None:
+        """Called from the listener's thread."""
+        try:
+            self.arrived.emit()
+        except RuntimeError:  # the page and this object are gone: nobody left to tell
+            log.debug("board notice after the board was deleted")
+
+
 class BoardPage(QWidget):
     def __init__(self, app: App | StationContext, viewer: OperatorInfo, *,
                  clock: Callable[[], datetime] | None = None, refresh_seconds: float = 5.0,
@@ -83,11 +100,25 @@ class BoardPage(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(int(refresh_seconds * 1000))
         self.timer.timeout.connect(self.refresh)
+        # On PostgreSQL a NOTIFY (an order packed, rollups caught up) refreshes at once; a
+        # burst of them makes one refresh. The timer stays as the fallback (and is all SQLite
+        # has).
+        self.notified = QTimer(self)
+        self.notified.setSingleShot(True)
+        self.notified.setInterval(NOTICE_DELAY_MS)
+        self.notified.timeout.connect(self.refresh)
+        self._notices = _Notices(self)
+        self._notices.arrived.connect(self._on_notice)
+        self.listener: BoardNotifications | None = None
         self.model.subscribe(self._render)
         self._render()
         if not self.model.refused:
             self.timer.start()
             self.refresh()
+            self.listener = self.model.listen(self._notices.notify)
+            if self.listener is not None:  # a page deleted with its window, never closed
+                listener = self.listener  # (not self: the lambda must outlive the page)
+                self.destroyed.connect(lambda *_: listener.stop(wait=False))
 
     # -- building ---------------------------------------------------------------------------
 
@@ -208,8 +239,16 @@ class BoardPage(QWidget):
             self.tr("saved {path}").format(path=done)),
                           self.model.failed)
 
+    def _on_notice(self) -> None:
+        if not self.notified.isActive():
+            self.notified.start()
+
     def stop(self) -> None:
         self.timer.stop()
+        self.notified.stop()
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
         self.tasks.wait()
 
     def closeEvent(self, event: QCloseEvent) -> None:

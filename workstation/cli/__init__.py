@@ -130,6 +130,9 @@ def _register() -> None:
     from workstation.cli import report_cmd  # the shift lead's reports
 
     main.add_command(report_cmd.report)
+    from workstation.cli import return_cmd  # returns received (the report's return rate)
+
+    main.add_command(return_cmd.return_)
 
 
 _register()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, TypeAlias
 
-from sqlalchemy import Float, Select, String
+from sqlalchemy import Float, Select, String, Table, TableClause, column
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -66,3 +66,52 @@ def _hour_sqlite(element: hour_bucket, compiler: SQLCompiler, **kw: Any) -> str:
 def _hour_pg(element: hour_bucket, compiler: SQLCompiler, **kw: Any) -> str:
     (at,) = list(element.clauses)
     return f"to_char(({compiler.process(at, **kw)}) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:00')"
+
+
+class unindexed(FunctionElement[Any]):
+    """The column's value, written so that SQLite will not pick an index on it (a unary
+    ``+``): for a filter that must not steer the plan away from a better range (the scan
+    events above the rollup's watermark are an id range, a few rows; the same window by time
+    is every scan of the day). PostgreSQL plans it well by itself: the plain column."""
+
+    inherit_cache = True
+    name = "unindexed"
+
+    def __init__(self, column: Any) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = list(element.clauses)
+    return f"+{compiler.process(column, **kw)}"
+
+
+@compiles(unindexed, "postgresql")
+def _unindexed_pg(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = list(element.clauses)
+    return str(compiler.process(column, **kw))
+
+
+class _IndexedTable(TableClause):
+    """A table read through one named index on SQLite (``INDEXED BY``); plain elsewhere."""
+
+    inherit_cache = True
+
+    def __init__(self, table: Table, index: str) -> None:
+        super().__init__(table.name, *[column(c.name, c.type) for c in table.c])
+        self.index = index
+
+
+@compiles(_IndexedTable, "sqlite")
+def _indexed_sqlite(element: _IndexedTable, compiler: SQLCompiler, **kw: Any) -> str:
+    sql = str(compiler.visit_table(element, **kw))  # type: ignore[no-untyped-call]
+    return f"{sql} INDEXED BY {element.index}" if kw.get("asfrom") else sql
+
+
+def indexed_by(table: Table, index: str) -> TableClause:
+    """``table`` read through ``index`` on SQLite. Its planner knows only the average rows per
+    value (no histogram), so for the few open orders among a million packed ones it would
+    rather scan them all; PostgreSQL's statistics know better and get the plain table."""
+    return _IndexedTable(table, index)

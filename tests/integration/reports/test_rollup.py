@@ -1,0 +1,131 @@
+"""The rollup path gives exactly the raw path's figures: before any catch-up, after one, and
+after rows added or changed since (late label confirmations, new scans, new orders packed)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import astuple, replace
+
+import pytest
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.models import (
+    Parcel,
+    ReportDirtySession,
+    ReportPackedOrder,
+    ReportRollupState,
+    ReportScanHour,
+    ScanEvent,
+)
+from tests.helpers.report_data import ANA, BUDI, ST_A, ST_B, at
+from workstation.services.reports import rollup
+from workstation.services.reports.accuracy import rollup as rollup_accuracy
+from workstation.services.reports.accuracy import scan_cells
+from workstation.services.reports.model import Window, reading
+from workstation.services.reports.rollup import (
+    accuracy_tables_rolled,
+    catch_up,
+    packed_orders_rolled,
+    scan_cells_rolled,
+)
+from workstation.services.reports.throughput import Dimension, packed_orders
+
+DIMS = [Dimension.TOTAL, Dimension.STATION, Dimension.OPERATOR, Dimension.HOUR]
+
+
+def _engine(sessions: sessionmaker[Session]) -> Engine:
+    bind = sessions.kw["bind"]
+    assert isinstance(bind, Engine)
+    return bind
+
+
+def _windows(day: Window) -> list[Window]:
+    return [day, replace(day, station_id=ST_A), replace(day, operator_id=BUDI),
+            replace(day, station_id=ST_B, operator_id=ANA)]
+
+
+def assert_same_as_raw(sessions: sessionmaker[Session], day: Window) -> None:
+    with reading(sessions) as s:
+        for window in _windows(day):
+            assert (sorted(map(astuple, scan_cells_rolled(s, window)))
+                    == sorted(map(astuple, scan_cells(s, window))))
+            assert (sorted(map(astuple, packed_orders_rolled(s, window)))
+                    == sorted(map(astuple, packed_orders(s, window))))
+            raw_cells = scan_cells(s, window)
+            rolled = accuracy_tables_rolled(s, window, DIMS)
+            for by in DIMS:
+                assert rolled[by] == rollup_accuracy(raw_cells, by)
+
+
+def _rolled_counts(sessions: sessionmaker[Session]) -> tuple[int, int, int, int]:
+    with sessions() as s:
+        return (int(s.scalar(select(func.coalesce(func.sum(ReportScanHour.scans), 0))) or 0),
+                int(s.scalar(select(func.count()).select_from(ReportPackedOrder)) or 0),
+                int(s.scalar(select(func.count()).select_from(ReportDirtySession)) or 0),
+                int(s.scalar(select(ReportRollupState.last_id)) or 0))
+
+
+def test_rollup_equals_raw_before_and_after_catch_up(
+        shift: sessionmaker[Session], day: Window, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rollup, "VACUUM_AFTER", 1)  # PostgreSQL: the queue vacuumed after it
+    assert _rolled_counts(shift)[:2] == (0, 0)  # nothing rolled yet: everything read raw
+    assert_same_as_raw(shift, day)
+    done = catch_up(_engine(shift))
+    assert done.scans > 0 and done.sessions > 0
+    scans, facts, queued, watermark = _rolled_counts(shift)
+    with shift() as s:
+        assert scans == s.scalar(select(func.count()).select_from(ScanEvent))
+        assert watermark == s.scalar(select(func.max(ScanEvent.id)))
+    assert facts == 5 and queued == 0  # O1-O4 today, O9 yesterday: every completed session
+    assert_same_as_raw(shift, day)
+    again = catch_up(_engine(shift))  # idempotent: nothing new, nothing counted twice
+    assert (again.scans, again.sessions) == (0, 0)
+    assert _rolled_counts(shift) == (scans, facts, 0, watermark)
+    assert_same_as_raw(shift, day)
+
+
+def test_late_changes_and_new_rows_are_caught_up(
+        shift: sessionmaker[Session], day: Window) -> None:
+    catch_up(_engine(shift))
+    with shift.begin() as s:
+        # O2's label is confirmed long after it was packed: its time per order grows.
+        s.execute(update(Parcel).where(Parcel.id == 2).values(label_confirmed_at=at(8, 50)))
+        s.add_all([ScanEvent(station_id=ST_B, operator_id=BUDI, raw="x", outcome=outcome,
+                             received_at=at(9, 30), recorded_at=at(9, 30))
+                   for outcome in ("wrong_item", "over_scan", "accepted")])
+        s.add(ScanEvent(station_id=ST_A, operator_id=None, raw="y", outcome="unknown_code",
+                        received_at=at(10, 1), recorded_at=at(10, 1)))
+    with reading(shift) as s:
+        o2 = [o for o in packed_orders_rolled(s, day) if o.hour == "2026-11-23 08:00"
+              and o.station == "ST-A" and o.units == 1]
+    assert [round(o.seconds, 1) for o in o2] == [1800.0]  # 08:20 -> 08:50, not -> ended_at 08:30
+    assert_same_as_raw(shift, day)  # queued and above the watermark: read raw
+    done = catch_up(_engine(shift))
+    assert done.scans == 4
+    assert _rolled_counts(shift)[2] == 0
+    assert_same_as_raw(shift, day)  # now from the rollups
+
+
+def test_concurrent_catch_ups_count_each_row_once(
+        shift: sessionmaker[Session], day: Window) -> None:
+    engine = _engine(shift)
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            catch_up(engine)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    catch_up(engine)  # whichever skipped (PostgreSQL) or waited (SQLite): all done now
+    with shift() as s:
+        total = s.scalar(select(func.sum(ReportScanHour.scans)))
+        assert total == s.scalar(select(func.count()).select_from(ScanEvent))
+    assert_same_as_raw(shift, day)
