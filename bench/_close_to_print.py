@@ -1,10 +1,10 @@
 """Close-to-printed: from the scan that completes an order (which closes its parcel, numbers
-it and writes its label job, without bytes, in the same transaction) to the last byte confirmed
-by the loopback printer.
+it and writes its label job with the rendered bytes, in the same transaction) to the last
+byte confirmed by the loopback printer.
 
-The path measured is the station's own: ``PackService.handle_scan`` (number the parcel, write
-the job, commit) then ``Spooler.run_once`` (render the label and store its bytes with the claim,
-send, confirm, mark done). The floor, in the same run: the same label bytes sent to the same
+The path measured is the station's own: ``PackService.handle_scan`` (number the parcel, render
+and write the job, commit) then ``Spooler.run_once`` (claim the job, send its stored bytes,
+confirm, mark done). The floor, in the same run: the same label bytes sent to the same
 emulator with a bare socket.
 """
 

@@ -8,11 +8,11 @@ Figures (all measured in the same run):
 * send: bytes handed to the loopback TCP emulator until the printer confirmed the last byte
   (our FIN answered), p50/p99 over N labels, and the floor: a bare socket sendall + close to the
   same emulator.  :func:`measure_send` is the piece the spooler's close-to-printed benchmark
-  extends (DB write + spooler pickup + render before it).
+  extends (the packing transaction with its render, then the spooler's pickup).
 * close-to-printed: the completing scan of an order (parcel closed and numbered, its job
-  written without bytes in one transaction; the spooler renders the label just before sending
-  it) until the loopback printer confirmed the label's last byte, p50/p99 over --parcels
-  orders (see bench/_close_to_print.py); floor: a bare socket send of the same bytes.
+  written with the rendered label in one transaction; the spooler sends those bytes) until
+  the loopback printer confirmed the label's last byte, p50/p99 over --parcels orders (see
+  bench/_close_to_print.py); floor: a bare socket send of the same bytes.
 Targets (issue 3): ZPL < 2 ms, PDF < 30 ms per label, close-to-printed p99 < 100 ms.
 """
 

@@ -396,7 +396,7 @@ class PrintJob(Base):
     kind: Mapped[str] = mapped_column(String(16))  # shipping, return, slip, manifest, test
     format: Mapped[str] = mapped_column(String(8))  # zpl, pdf, escpos, png
     printer_url: Mapped[str] = mapped_column(String(500))
-    data: Mapped[bytes | None] = mapped_column(LargeBinary)  # None until the spooler renders it
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)  # None: render failed (labels.py)
     state: Mapped[str] = mapped_column(String(16), default=PrintJobState.PENDING.value)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)

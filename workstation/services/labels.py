@@ -336,7 +336,7 @@ class JobView:
     reason: str | None
     created_at: dt.datetime
     sent_at: dt.datetime | None
-    size: int | None  # None: not rendered yet (the spooler renders it just before sending)
+    size: int | None  # None: no bytes (its render failed when packed; a retry renders it)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -374,8 +374,8 @@ def reprint(session: Session, order_number: str, reason: str, operator: Operator
             settings: Settings | None = None) -> list[PrintJob]:
     """New jobs carrying exactly the stored bytes of the order's labels; audited with reason.
 
-    An original the spooler has not rendered yet (it waits behind a stopped printer, say) is
-    rendered now when ``settings`` are given, and its bytes stored on it
+    An original without bytes (its render failed when the order was packed) is rendered now
+    when ``settings`` are given, and its bytes stored on it
     (:func:`store_rendered`), so the copy and the original are one label. Without settings,
     or when it cannot be rendered, the copy is written without bytes: the spooler renders it
     before sending it, as it does the original (same order, same ship date: the original's),

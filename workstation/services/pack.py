@@ -673,8 +673,8 @@ class PackService:
                 parcel.closed_at = now
         jobs: list[int] = []
         if not held:
-            # The outbox: the parcels are numbered and one job per document is written in
-            # this transaction, without its bytes: the spooler renders each before sending.
+            # The outbox: the parcels are numbered and one job per document is written and
+            # rendered in this transaction (a document that cannot be rendered: job failed).
             jobs = [j.id for j in labels.jobs_for_packed_order(
                 session, order, parcels, station_id, self._settings, now)]
         store.release_claim(session, order.id, station_id)

@@ -1,4 +1,4 @@
-"""print jobs may be written before their bytes are rendered (the spooler renders them)
+"""print jobs may be written without bytes (a document that could not be rendered when packed)
 
 Revision ID: 0005
 Revises: 0004r
