@@ -4,9 +4,24 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 
 from printing.emulator import PrinterEmulator
 from printing.transports.sim import shutdown_simulators
+from tests.helpers.catalogue import seed
+from tests.helpers.clock import ManualClock
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def sessions(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    """The test database with the test catalogue and orders (tests.helpers.catalogue)."""
+    seed(session_factory)
+    return session_factory
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from devices.scan import ScanInput
 from printing.emulator import PrinterEmulator
 from printing.identifiers import validate_s10, validate_sscc
 from printing.status import PrinterState
-from tests.helpers.catalogue import MUG_CODE, SHIRT_EAN, seed
+from tests.helpers.catalogue import MUG_CODE, SHIRT_EAN
 from tests.helpers.clock import ManualClock
 from workstation.domain.outcomes import Outcome
 from workstation.services import labels
@@ -32,17 +32,6 @@ from workstation.services.errors import ConflictError, WorkstationError
 from workstation.services.pack import PackService, ScanResult
 from workstation.services.spooler import JobEvent, Spooler
 from workstation.settings import Settings
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def sessions(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
-    seed(session_factory)
-    return session_factory
 
 
 def _settings(printer: str, **more: object) -> Settings:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.models import Order, Parcel, PrintJob
 from printing.emulator import PrinterEmulator
 from tests.helpers.barcode_reader import decode, pdf_to_images
-from tests.helpers.catalogue import SHIRT_EAN, seed
+from tests.helpers.catalogue import SHIRT_EAN
 from tests.helpers.clock import ManualClock
 from tests.integration.printing.test_spooler import _data, _jobs, _settings, pack
 from workstation.domain.outcomes import Outcome
@@ -28,17 +28,6 @@ from workstation.services import desk, labels
 from workstation.services.spooler import JobEvent, Spooler
 
 DAY = 24 * 3600.0
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def sessions(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
-    seed(session_factory)
-    return session_factory
 
 
 @pytest.fixture
