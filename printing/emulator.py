@@ -31,8 +31,11 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from printing.status import PrinterState
+
+T = TypeVar("T")
 
 __all__ = ["EmulatedJob", "PrinterEmulator", "main"]
 
@@ -198,14 +201,22 @@ class PrinterEmulator:
 
     def wait_for_jobs(self, count: int, timeout: float = 5.0) -> list[EmulatedJob]:
         """Block until ``count`` jobs (complete or dropped) are stored, or raise TimeoutError."""
+        return list(self._wait_for(self._jobs, count, "jobs", timeout))
+
+    def wait_for_queries(self, count: int, timeout: float = 5.0) -> list[bytes]:
+        """Block until ``count`` status-query connections are recorded (each is recorded when
+        its connection closes, which may be just after the client has its answer)."""
+        return list(self._wait_for(self._queries, count, "queries", timeout))
+
+    def _wait_for(self, items: list[T], count: int, what: str, timeout: float) -> list[T]:
         deadline = time.monotonic() + timeout
         with self._changed:
-            while len(self._jobs) < count:
+            while len(items) < count:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise TimeoutError(f"{len(self._jobs)} of {count} jobs after {timeout}s")
+                    raise TimeoutError(f"{len(items)} of {count} {what} after {timeout}s")
                 self._changed.wait(left)
-            return list(self._jobs)
+            return list(items)
 
     # --- replies --------------------------------------------------------------------------------
 

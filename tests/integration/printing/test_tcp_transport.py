@@ -51,8 +51,8 @@ def test_status_reports_each_fault(emulator: PrinterEmulator, state: PrinterStat
     with pytest.raises(PrinterFault) as err:
         t.send_when_ready(b"^XA^XZ", "j")
     assert err.value.state is state and emulator.url.split("//")[1] in str(err.value)
+    assert len(emulator.wait_for_queries(2)) >= 2
     assert emulator.jobs == []  # status queries are not jobs
-    assert len(emulator.queries) >= 2
 
 
 def test_identify(emulator: PrinterEmulator) -> None:
