@@ -108,3 +108,20 @@ def input_events(qapp: QApplication) -> Iterator[InputCounter]:
     qapp.installEventFilter(counter)
     yield counter
     qapp.removeEventFilter(counter)
+
+
+@pytest.fixture
+def weighing_station(qtbot: QtBot, qapp: QApplication, db_url: str,
+                     tmp_path: Path) -> Iterator[Station]:
+    """A station that weighs each parcel (``weight_check`` on), its scanner and scale up."""
+    app = open_app(station_settings(db_url, tmp_path, weight_check=True), migrate=False)
+    seed(app.sessions)
+    built = build_station(app, qapp)
+    qtbot.addWidget(built.window)
+    built.window.show()
+    qtbot.waitUntil(lambda: built.model.scanner.ok is True and built.model.scale.ok is True,
+                    timeout=5000)
+    yield built
+    built.close()
+    app.close()
+    shutdown_simulators()

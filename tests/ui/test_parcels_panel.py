@@ -3,19 +3,12 @@ against the expected weight while a parcel waits to be weighed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from printing.transports.sim import shutdown_simulators
-from tests.helpers.catalogue import MUG_CODE, SHIRT_EAN, seed
-from tests.ui.conftest import Scans, station_settings
+from tests.helpers.catalogue import MUG_CODE, SHIRT_EAN
+from tests.ui.conftest import Scans
 from ui.packing.parcels import OUTSIDE, WITHIN
-from ui.station import Station, build_station
-from workstation.app import open_app
+from ui.station import Station
 
 
 def test_each_parcel_shows_its_box_weight_and_items(station: Station, scans: Scans,
@@ -46,22 +39,6 @@ def test_each_parcel_shows_its_box_weight_and_items(station: Station, scans: Sca
     assert [c.caption.text() for c in preview.cards] == ["Parcel 1 of 2", "Parcel 2 of 2"]
     first_label, second_label = (c.picture.image for c in preview.cards)
     assert first_label.size() == second_label.size() and first_label != second_label
-
-
-@pytest.fixture
-def weighing_station(qtbot: QtBot, qapp: QApplication, db_url: str,
-                     tmp_path: Path) -> Iterator[Station]:
-    app = open_app(station_settings(db_url, tmp_path, weight_check=True), migrate=False)
-    seed(app.sessions)
-    built = build_station(app, qapp)
-    qtbot.addWidget(built.window)
-    built.window.show()
-    qtbot.waitUntil(lambda: built.model.scanner.ok is True and built.model.scale.ok is True,
-                    timeout=5000)
-    yield built
-    built.close()
-    app.close()
-    shutdown_simulators()
 
 
 def test_the_live_reading_is_green_within_tolerance_and_amber_outside(

@@ -4,35 +4,12 @@ weighed again or a lead releases it with a reason."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from printing.transports.sim import shutdown_simulators
-from tests.helpers.catalogue import MUG_CODE, SHIRT_EAN, seed
-from tests.ui.conftest import Scans, station_settings
+from tests.helpers.catalogue import MUG_CODE, SHIRT_EAN
+from tests.ui.conftest import Scans
 from ui.packing.state import Tone
-from ui.station import Station, build_station
-from workstation.app import open_app
-
-
-@pytest.fixture
-def weighing_station(qtbot: QtBot, qapp: QApplication, sqlite_url: str,
-                     tmp_path: Path) -> Iterator[Station]:
-    app = open_app(station_settings(sqlite_url, tmp_path, weight_check=True), migrate=False)
-    seed(app.sessions)
-    built = build_station(app, qapp)
-    qtbot.addWidget(built.window)
-    built.window.show()
-    qtbot.waitUntil(lambda: built.model.scanner.ok is True and built.model.scale.ok is True,
-                    timeout=5000)
-    yield built
-    built.close()
-    app.close()
-    shutdown_simulators()
+from ui.station import Station
 
 
 def wait_answer(qtbot: QtBot, station: Station, before: int) -> None:
