@@ -12,11 +12,13 @@ import functools
 import io
 import logging
 import unicodedata
+import zlib
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -41,8 +43,49 @@ def _font_name(bold: bool) -> str:
     if path is None:
         log.warning("no DejaVu Sans Condensed font found; PDF text falls back to Helvetica")
         return "Helvetica-Bold" if bold else "Helvetica"
-    pdfmetrics.registerFont(TTFont(name, str(path)))
+    font = TTFont(name, str(path))
+    _cache_subsets(font)
+    pdfmetrics.registerFont(font)
     return name
+
+
+#: How many distinct glyph subsets are kept per font (each a few tens of kilobytes).
+SUBSET_CACHE_SIZE = 64
+
+
+def _cache_subsets(font: TTFont) -> None:
+    """Keep the compressed font programs reportlab builds for each document's glyph subset.
+
+    reportlab builds a subset of the TrueType font anew for every PDF (parsing the font's tables,
+    writing a new font program and deflating it), which was over a third of an A4 packing slip's
+    rendering time -- and a slip is rendered in the transaction of the scan that completes an
+    order. A subset's font program depends only on its glyph list (in order), and a station's
+    slips share most of their text, so the same lists recur. reportlab has no option for this,
+    so this one font instance's ``addSubsetObjects`` is wrapped (no global patch): the font file
+    stream it registers gets the cached deflated bytes, with the ``/Filter`` reportlab would have
+    written, which makes reportlab skip its own compression. The PDF bytes are the same as
+    without the cache (tests/integration/printing/test_pdf_subset_cache.py, which also fails if
+    a reportlab upgrade moves these internals and the cache stops being used)."""
+    face = font.face
+    make, add = face.makeSubset, face.addSubsetObjects
+
+    @functools.lru_cache(maxsize=SUBSET_CACHE_SIZE)
+    def cached(glyphs: tuple[int, ...]) -> tuple[bytes, bytes]:
+        program = bytes(make(list(glyphs)))
+        return program, zlib.compress(program)
+
+    def add_subset_objects(doc: Any, fontname: str, subset: list[int]) -> Any:
+        ref = add(doc, fontname, subset)  # calls makeSubset below: the cached program
+        descriptor = doc.idToObject[ref.name]
+        stream = doc.idToObject[descriptor.dict["FontFile2"].name]
+        if doc.compression:
+            stream.content = cached(tuple(subset))[1]
+            stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+        return ref
+
+    face.makeSubset = lambda subset: cached(tuple(subset))[0]
+    face.addSubsetObjects = add_subset_objects
+    face.subset_cache = cached
 
 
 def drawable_text(text: str) -> str:

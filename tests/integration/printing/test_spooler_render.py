@@ -12,6 +12,7 @@ import sys
 import textwrap
 import threading
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from sqlalchemy import select, update
@@ -36,9 +37,9 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     done: list[int] = []
     real = labels.render_job
 
-    def counting(session: Session, job: PrintJob, settings: object) -> bytes:
+    def counting(session: Session, job: PrintJob, settings: object, **kwargs: Any) -> bytes:
         done.append(job.id)
-        return real(session, job, settings)  # type: ignore[arg-type]
+        return real(session, job, settings, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(labels, "render_job", counting)
     return done
@@ -60,7 +61,7 @@ def test_jobs_carry_their_bytes_from_the_packing_scan_and_the_spooler_renders_no
     assert label.data == same
 
     renders: list[int] = []
-    monkeypatch.setattr(labels, "render_job", lambda _s, job, _st: renders.append(job.id))
+    monkeypatch.setattr(labels, "render_job", lambda _s, job, _st, **_k: renders.append(job.id))
     clock.advance(3 * DAY)  # printed days later: exactly what was rendered when packed
     spooler = Spooler(sessions, settings, clock=clock)
     while spooler.run_once():
@@ -164,10 +165,10 @@ def test_a_fault_in_a_layout_fails_the_job_not_the_scan_nor_the_spooler_thread(
     real = labels.render_job
     broken = True
 
-    def layout(session: Session, job: PrintJob, settings: object) -> bytes:
+    def layout(session: Session, job: PrintJob, settings: object, **kwargs: Any) -> bytes:
         if job.kind == "shipping" and broken:
             raise KeyError("routing")
-        return real(session, job, settings)  # type: ignore[arg-type]
+        return real(session, job, settings, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(labels, "render_job", layout)
     settings = _settings(emulator.url)
