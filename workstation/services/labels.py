@@ -118,6 +118,25 @@ def jobs_for_packed_order(session: Session, order: Order, parcels: Sequence[Parc
 
     Each job is rendered here and its bytes stored with it; one that cannot be rendered is
     written failed with the reason (see the module docstring)."""
+    jobs, failed = prepare_jobs(session, order, parcels, station_id, settings, now)
+    session.add_all(jobs)
+    session.flush()
+    for job in failed:
+        fail_with_reason(session, job, settings, len(parcels))
+    if failed:
+        session.flush()
+    return jobs
+
+
+def prepare_jobs(session: Session, order: Order, parcels: Sequence[Parcel], station_id: int,
+                 settings: Settings, now: dt.datetime) -> tuple[list[PrintJob], list[PrintJob]]:
+    """The jobs of :func:`jobs_for_packed_order`, numbered and rendered but not yet added to
+    the session: (every job, the ones that could not be rendered).
+
+    Rendered before they are inserted, so each job's bytes are written once, with its row. A
+    job that cannot be rendered is inserted first, then given its reason by
+    :func:`fail_with_reason` (which renders it again, so that the reason names the job's id:
+    the `jobs retry` command in it) -- the rare path."""
     jobs: list[PrintJob] = []
 
     def add(kind: str, fmt: str, url: str, data: bytes | None, parcel: Parcel | None) -> None:
@@ -138,9 +157,6 @@ def jobs_for_packed_order(session: Session, order: Order, parcels: Sequence[Parc
     slip_format = _slip_job_format(settings)
     if slip_format is not None:
         add("slip", slip_format, settings.slip_printer, None, None)
-    # Rendered before they are inserted, so each job's bytes are written once, with its row.
-    # A job that cannot be rendered is inserted first and rendered again, so that the reason
-    # names the job's id (the `jobs retry` command in it) -- the rare path.
     failed = []
     for job in jobs:
         if job.data is None:
@@ -148,15 +164,16 @@ def jobs_for_packed_order(session: Session, order: Order, parcels: Sequence[Parc
                                                parcel_count=len(parcels), log_faults=False)
             if error is not None:
                 failed.append(job)
-    session.add_all(jobs)
-    session.flush()
-    for job in failed:
-        job.data, error = render_or_reason(session, job, settings, parcel_count=len(parcels))
-        if error is not None:
-            job.state, job.last_error = PrintJobState.FAILED.value, error
-    if failed:
-        session.flush()
-    return jobs
+    return jobs, failed
+
+
+def fail_with_reason(session: Session, job: PrintJob, settings: Settings,
+                     parcel_count: int) -> None:
+    """A job that could not be rendered, now that it has its id: failed, with the reason
+    (rendered once more; should it render now after all, it stays pending with its bytes)."""
+    job.data, error = render_or_reason(session, job, settings, parcel_count=parcel_count)
+    if error is not None:
+        job.state, job.last_error = PrintJobState.FAILED.value, error
 
 
 def render_or_reason(session: Session, job: PrintJob, settings: Settings, *,

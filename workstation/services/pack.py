@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -46,11 +47,12 @@ from workstation.domain.pack import (
     Mode,
     PackState,
     Pending,
+    ProductMatch,
     ResolvedScan,
     decide,
     enter_quantity,
 )
-from workstation.services import labels, pack_fast
+from workstation.services import labels, pack_complete, pack_fast
 from workstation.services import pack_store as store
 from workstation.services.audit import audit
 from workstation.services.errors import (
@@ -302,19 +304,29 @@ class PackService:
             return None
         writer = self._writer
         if interp.serial is None:
-            # Decided before any transaction starts: the scan that completes the order (the
-            # full path's) does not first take and give back the write lock here.
+            # Decided before any transaction starts: a scan the full path must handle does
+            # not first take and give back the write lock here.
             decision = decide(live.state, ResolvedScan(interp, product, None), now.date())
-            if not _fast(decision):
+            if not self._fast_may_write(decision):
                 return None
         with writer.connect() as conn, conn.begin() as tx:
             if interp.serial is not None:
                 used_in = writer.serial_used_in(conn, product.product_id, interp.serial)
                 decision = decide(live.state, ResolvedScan(interp, product, used_in),
                                   now.date())
-                if not _fast(decision):
+                if not self._fast_may_write(decision):
                     tx.rollback()
                     return None
+            if decision.state.complete:
+                completed = self._complete_fast(conn, live, scan, interp, product, decision,
+                                                now)
+                if completed is None:
+                    tx.rollback()
+                    return None
+        if decision.state.complete:
+            self._live = None  # committed: the session is closed
+            return completed
+        with writer.connect() as conn, conn.begin() as tx:
             if not writer.bump(conn, live, pack_fast.dumps_pending(decision.state)):
                 # Someone else changed the session: the full path reads it afresh.
                 tx.rollback()
@@ -343,6 +355,47 @@ class PackService:
         self._live = pack_fast.advance(live, decision.state)
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
                           self._live_view(self._live), params)
+
+    def _fast_may_write(self, decision: Decision) -> bool:
+        return _fast(decision) or pack_complete.plain(decision, self._settings)
+
+    def _complete_fast(self, conn: Connection, live: pack_fast.Live, scan: ScanInput,
+                       interp: Interpretation, product: ProductMatch, decision: Decision,
+                       now: datetime) -> ScanResult | None:
+        """A plain completion written on the fast path's connection (pack_complete.py); None:
+        something changed under us, the caller rolls back and the full path takes the scan."""
+        writer = self._writer
+        station_id = self._station_id
+        assert station_id is not None
+        operator_id = self.operator.id if self.operator else None
+        ctx = pack_complete.Context(live.pack_id, live.order_id, live.version, station_id,
+                                    operator_id, decision.state.scanned, live.parcels, now)
+        if not pack_complete.close_session(conn, ctx):
+            return None
+        outcome = Outcome.ORDER_COMPLETE
+        params = {**decision.params, "order": live.order_number, "units": ctx.units,
+                  "parcels": live.parcels, "held": False}
+        message = render_message(outcome, params)
+        event_id = writer.event(
+            conn, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
+            operator_id=operator_id, raw=scan.text[:4000], symbology=interp.symbology,
+            source=scan.source[:200], interpretation=interp.as_record(), outcome=outcome.value,
+            message=message, order_line_id=decision.line_id, product_id=product.product_id,
+            quantity=decision.quantity, received_at=scan.received_at, recorded_at=now,
+        )
+        writer.item(conn, parcel_id=live.parcel_id, order_line_id=decision.line_id,
+                    quantity=decision.quantity, serial=decision.serial, lot=decision.lot,
+                    expiry=decision.expiry.isoformat() if decision.expiry else None,
+                    scan_event_id=event_id)
+        done = pack_complete.close_parcels_and_print(conn, ctx, self._settings)
+        if done.parcels != live.parcels:  # the message would be wrong: let the full path say
+            return None
+        if self._heartbeat_due(now):
+            writer.heartbeat(conn, station_id, now)
+        view = replace(self._live_view(pack_fast.advance(live, decision.state)),
+                       status=SessionStatus.COMPLETED.value, parcel_seq=None)
+        return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
+                          view, params, done.print_jobs)
 
     def _heartbeat_due(self, now: datetime) -> bool:
         # The heartbeat only has to be fresher than the stale-claim time (minutes).

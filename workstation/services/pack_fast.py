@@ -109,7 +109,10 @@ class ScanWriter:
         for key, sql in _SQL.items():
             sql = re.sub(r"JSON\((:\w+)\)", json_cast, sql)
             self._sql[key] = sql if named else _pyformat(sql)
-        self._time: Callable[[Any], Any] = UTCDateTime().bind_processor(dialect) or _same
+        # The dialect's own processor (the TypeDecorator's alone skips the impl's): on SQLite
+        # the same text the ORM writes, '... 08:00:03.000000', not str(datetime)'s '08:00:03'.
+        self._time: Callable[[Any], Any] = (
+            UTCDateTime().dialect_impl(dialect).bind_processor(dialect) or _same)
 
     def connect(self) -> Connection:
         return self.engine.connect()

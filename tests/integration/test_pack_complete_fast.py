@@ -1,0 +1,157 @@
+"""The completing scan written two ways (pack_complete.py on the fast path, ``_complete`` on the
+ORM path) leaves the same database and tells the operator the same thing.
+
+The same orders are packed by the same scans at the same (test clock) times on two fresh
+copies of one database, once as the station does it and once with the fast completion turned
+off; then every row of every table is compared, ids, tracking numbers, SSCCs and the print
+jobs' bytes included (only ``updated_at``, stamped from the machine's clock, and what the
+seed stamps or salts are left out). On SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, inspect, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.engine import make_engine, make_sessionmaker
+from db.models import Order
+from devices.scan import ScanInput
+from tests.conftest import _empty_pg_tables
+from tests.helpers.catalogue import GS, MILK_EAN, MUG_CODE, PHONE_EAN, SHIRT_CASE, SHIRT_EAN, seed
+from tests.helpers.clock import ManualClock, TickingClock
+from workstation.domain.outcomes import Outcome
+from workstation.services import pack_complete
+from workstation.services.pack import PackService, ScanResult
+from workstation.settings import Settings
+
+SCRIPT = (
+    "ORD-1", SHIRT_EAN, SHIRT_EAN,  # the simplest order
+    # a case of 6, units, a serial and a lot with its expiry, and a second parcel
+    "ORD-2", SHIRT_CASE, SHIRT_EAN, "CMD:NEXT-PARCEL", SHIRT_EAN,
+    f"01{'0' + PHONE_EAN}21SN-0042", f"01{'0' + MILK_EAN}17301231{GS}10LOT-7",
+    "TOTE-7", MUG_CODE,  # opened by its tote; a fragile item
+    "ORD-4", MUG_CODE, SHIRT_EAN,  # with a return label
+)
+
+
+# Written by the seed, from the machine's clock or at random (a PIN's salt), not by packing.
+_SEEDED = {("operators", "pin_hash"), ("operators", "created_at"), ("orders", "imported_at"),
+           ("orders", "created_at"), ("products", "created_at")}
+
+
+def _fresh(db_url: str, tmp_path: Path, name: str) -> str:
+    if db_url.startswith("sqlite"):
+        path = tmp_path / f"{name}.db"
+        shutil.copyfile(db_url.removeprefix("sqlite:///"), path)
+        return f"sqlite:///{path}"
+    _empty_pg_tables(db_url)
+    return db_url
+
+
+def _snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
+    tables = {}
+    with engine.connect() as conn:
+        schema = inspect(conn)
+        for name in sorted(schema.get_table_names()):
+            if name == "alembic_version":
+                continue
+            columns = [c["name"] for c in schema.get_columns(name)
+                       if c["name"] != "updated_at" and (name, c["name"]) not in _SEEDED]
+            keys = schema.get_pk_constraint(name)["constrained_columns"] or columns
+            rows = conn.execute(text(
+                f"SELECT {', '.join(columns)} FROM {name} ORDER BY {', '.join(keys)}"))
+            tables[name] = [dict(row._mapping) for row in rows]
+    return tables
+
+
+def _pack(url: str, fast_completion: bool, monkeypatch: pytest.MonkeyPatch
+          ) -> tuple[list[ScanResult], dict[str, list[dict[str, Any]]], int]:
+    used = 0
+    real = pack_complete.close_parcels_and_print
+
+    def counting(*args: Any, **kwargs: Any) -> pack_complete.Completed:
+        nonlocal used
+        used += 1
+        return real(*args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pack_complete, "close_parcels_and_print", counting)
+        if not fast_completion:
+            patch.setattr(pack_complete, "plain", lambda *_: False)
+        engine = make_engine(url)
+        try:
+            sessions: sessionmaker[Session] = make_sessionmaker(engine)
+            seed(sessions)
+            with sessions.begin() as s:
+                s.execute(update(Order).where(Order.number == "ORD-4")
+                          .values(return_label=True))
+            clock = ManualClock()  # one time per scan, however often each path reads it
+            service = PackService(sessions, Settings(station="ST-01"), clock=clock)
+            service.sign_in("op1")
+            results = []
+            for code in SCRIPT:
+                clock.advance(1)
+                results.append(service.handle_scan(
+                    ScanInput(text=code, source="test", received_at=clock.now)))
+            return results, _snapshot(engine), used
+        finally:
+            engine.dispose()
+
+
+def _said(result: ScanResult) -> tuple[object, ...]:
+    return (result.outcome, result.message, result.params, result.session, result.print_jobs,
+            result.event_id)
+
+
+def test_fast_and_orm_completion_write_the_same_rows(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast_said, fast_rows, fast_used = _pack(_fresh(db_url, tmp_path, "fast"), True, monkeypatch)
+    orm_said, orm_rows, orm_used = _pack(_fresh(db_url, tmp_path, "orm"), False, monkeypatch)
+    completions = [r for r in fast_said if r.outcome is Outcome.ORDER_COMPLETE]
+    assert len(completions) == 4, [r.message for r in fast_said]
+    assert fast_used == 4 and orm_used == 0  # each way was really taken
+    assert [_said(r) for r in fast_said] == [_said(r) for r in orm_said]
+    assert fast_rows.keys() == orm_rows.keys()
+    for table in fast_rows:
+        assert fast_rows[table] == orm_rows[table], table
+    # and the rows are what a packed order needs (not merely equal)
+    jobs = fast_rows["print_jobs"]
+    assert {(j["kind"], j["state"]) for j in jobs} == {
+        ("shipping", "pending"), ("slip", "pending"), ("return", "pending")}
+    assert all(j["data"] for j in jobs)
+    assert sum(1 for j in jobs if j["kind"] == "shipping") == 5  # ORD-2 has two parcels
+    assert all(p["tracking_number"] and p["sscc"] and p["status"] == "closed"
+               for p in fast_rows["parcels"])
+
+
+def test_a_completion_that_is_not_plain_takes_the_orm_path(
+    session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A short item held: the full path writes it (hold, no labels)."""
+    seed(session_factory)
+    calls: list[object] = []
+    monkeypatch.setattr(pack_complete, "close_session",
+                        _recording(calls, pack_complete.close_session))
+    service = PackService(session_factory, Settings(station="ST-01"), clock=TickingClock())
+    service.sign_in("op1")
+    for code in ("ORD-4", MUG_CODE, "CMD:SHORT:NOT_FOUND"):
+        service.handle_scan(ScanInput(text=code, source="test"))
+    result = service.handle_scan(ScanInput(text=SHIRT_EAN, source="test"))
+    assert result.outcome is Outcome.ORDER_HELD, result.message
+    assert calls == []
+    with session_factory() as s:
+        assert s.scalar(select(Order.status).where(Order.number == "ORD-4")) == "on_hold"
+
+
+def _recording(calls: list[object], real: Callable[..., Any]) -> Callable[..., Any]:
+    def record(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return real(*args, **kwargs)
+    return record
