@@ -1,11 +1,12 @@
-"""The completing scan written two ways (pack_complete.py on the fast path, ``_complete`` on the
-ORM path) leaves the same database and tells the operator the same thing.
+"""The scans that open and complete an order, written two ways (pack_open.py and
+pack_complete.py on the fast path; ``_open_order`` and ``_complete`` on the ORM path), leave
+the same database and tell the operator the same thing.
 
 The same orders are packed by the same scans at the same (test clock) times on two fresh
-copies of one database, once as the station does it and once with the fast completion turned
-off; then every row of every table is compared, ids, tracking numbers, SSCCs and the print
-jobs' bytes included (only ``updated_at``, stamped from the machine's clock, and what the
-seed stamps or salts are left out). On SQLite and PostgreSQL.
+copies of one database, once as the station does it and once with the fast open and
+completion turned off; then every row of every table is compared, ids, tracking numbers,
+SSCCs and the print jobs' bytes included (only ``updated_at``, stamped from the machine's
+clock, and what the seed stamps or salts are left out). On SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tests.conftest import _empty_pg_tables
 from tests.helpers.catalogue import GS, MILK_EAN, MUG_CODE, PHONE_EAN, SHIRT_CASE, SHIRT_EAN, seed
 from tests.helpers.clock import ManualClock, TickingClock
 from workstation.domain.outcomes import Outcome
-from workstation.services import pack_complete
+from workstation.services import pack_complete, pack_open
 from workstation.services.pack import PackService, ScanResult
 from workstation.settings import Settings
 
@@ -70,20 +71,29 @@ def _snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def _pack(url: str, fast_completion: bool, monkeypatch: pytest.MonkeyPatch
-          ) -> tuple[list[ScanResult], dict[str, list[dict[str, Any]]], int]:
-    used = 0
-    real = pack_complete.close_parcels_and_print
+def _pack(url: str, fast: bool, monkeypatch: pytest.MonkeyPatch
+          ) -> tuple[list[ScanResult], dict[str, list[dict[str, Any]]], list[str]]:
+    """Pack SCRIPT; ``fast=False``: with the fast open and completion turned off. Also
+    returns which fast writes were taken."""
+    used: list[str] = []
+    real_complete, real_open = pack_complete.close_parcels_and_print, pack_open.open_order
 
-    def counting(*args: Any, **kwargs: Any) -> pack_complete.Completed:
-        nonlocal used
-        used += 1
-        return real(*args, **kwargs)
+    def completing(*args: Any, **kwargs: Any) -> pack_complete.Completed:
+        used.append("complete")
+        return real_complete(*args, **kwargs)
+
+    def opening(*args: Any, **kwargs: Any) -> pack_open.Opened | None:
+        opened = real_open(*args, **kwargs)
+        if opened is not None:
+            used.append("open")
+        return opened
 
     with monkeypatch.context() as patch:
-        patch.setattr(pack_complete, "close_parcels_and_print", counting)
-        if not fast_completion:
+        patch.setattr(pack_complete, "close_parcels_and_print", completing)
+        patch.setattr(pack_open, "open_order", opening)
+        if not fast:
             patch.setattr(pack_complete, "plain", lambda *_: False)
+            patch.setattr(pack_open, "open_order", lambda *_: None)
         engine = make_engine(url)
         try:
             sessions: sessionmaker[Session] = make_sessionmaker(engine)
@@ -116,7 +126,8 @@ def test_fast_and_orm_completion_write_the_same_rows(
     orm_said, orm_rows, orm_used = _pack(_fresh(db_url, tmp_path, "orm"), False, monkeypatch)
     completions = [r for r in fast_said if r.outcome is Outcome.ORDER_COMPLETE]
     assert len(completions) == 4, [r.message for r in fast_said]
-    assert fast_used == 4 and orm_used == 0  # each way was really taken
+    # each way was really taken: 4 orders opened and completed fast, none on the ORM run
+    assert sorted(fast_used) == ["complete"] * 4 + ["open"] * 4 and orm_used == []
     assert [_said(r) for r in fast_said] == [_said(r) for r in orm_said]
     assert fast_rows.keys() == orm_rows.keys()
     for table in fast_rows:

@@ -52,7 +52,7 @@ from workstation.domain.pack import (
     decide,
     enter_quantity,
 )
-from workstation.services import labels, pack_complete, pack_fast
+from workstation.services import labels, pack_complete, pack_fast, pack_open
 from workstation.services import pack_store as store
 from workstation.services.audit import audit
 from workstation.services.errors import (
@@ -244,6 +244,10 @@ class PackService:
             fast = self._fast_scan(self._live, scan, interp, now)
             if fast is not None:
                 return fast
+        elif interp.kind is CodeKind.TEXT and self.operator is not None:
+            opened = self._open_fast(scan, interp, now)
+            if opened is not None:
+                return opened
         self._live = None
         with self._transaction() as session:
             station_id = self._station(session, now)
@@ -355,6 +359,43 @@ class PackService:
         self._live = pack_fast.advance(live, decision.state)
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
                           self._live_view(self._live), params)
+
+    def _open_fast(self, scan: ScanInput, interp: Interpretation,
+                   now: datetime) -> ScanResult | None:
+        """A new order opened on the fast path's connection (pack_open.py); None: not the
+        common case, nothing was written, and the full path takes the scan."""
+        operator = self.operator
+        assert operator is not None
+        self._register_station(now)
+        station_id = self._station_id
+        assert station_id is not None
+        writer = self._writer
+        with writer.connect() as conn, conn.begin() as tx:
+            opened = pack_open.open_order(conn, interp.text, interp.sscc,
+                                          self._settings.pick_list_prefix, station_id,
+                                          operator.id, now)
+            if opened is None:
+                tx.rollback()
+                return None
+            live = opened.live
+            outcome = Outcome.ORDER_OPENED
+            params: dict[str, object] = {"order": live.order_number,
+                                         "lines": len(live.state.lines),
+                                         "units": live.state.units,
+                                         "scanned": live.state.scanned}
+            message = render_message(outcome, params)
+            event_id = writer.event(
+                conn, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
+                operator_id=operator.id, raw=scan.text[:4000], symbology=interp.symbology,
+                source=scan.source[:200], interpretation=interp.as_record(),
+                outcome=outcome.value, message=message, order_line_id=None, product_id=None,
+                quantity=0, received_at=scan.received_at, recorded_at=now,
+            )
+            if self._heartbeat_due(now):
+                writer.heartbeat(conn, station_id, now)
+        self._live = live  # committed
+        return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
+                          self._live_view(live), params)
 
     def _fast_may_write(self, decision: Decision) -> bool:
         return _fast(decision) or pack_complete.plain(decision, self._settings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import and_, bindparam, delete, func, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from db.enums import BarcodeKind, LineExceptionKind, OrderStatus, ParcelStatus
@@ -66,7 +67,15 @@ _PRODUCT_BY_CODE = (
 
 
 def load_state(session: Session, pack: PackSession, order_number: str) -> PackState:
-    rows = session.execute(_LINES, {"pack_id": pack.id, "order_id": pack.order_id}).all()
+    return read_state(session, pack.id, pack.order_id, order_number,
+                      Pending.from_json(pack.pending))
+
+
+def read_state(db: Session | Connection, pack_id: int, order_id: int, order_number: str,
+               pending: Pending | None) -> PackState:
+    """A session's lines, scanned and shorted, through the ORM's Session or a Core connection
+    (the fast path's, pack_open.py)."""
+    rows = db.execute(_LINES, {"pack_id": pack_id, "order_id": order_id}).all()
     lines = tuple(
         LineState(
             line_id=r[0], line_no=r[1], ordered=r[2], quantity_entry=r[3], product_id=r[4],
@@ -75,8 +84,7 @@ def load_state(session: Session, pack: PackSession, order_number: str) -> PackSt
         )
         for r in rows
     )
-    return PackState(order_number=order_number, lines=lines,
-                     pending=Pending.from_json(pack.pending))
+    return PackState(order_number=order_number, lines=lines, pending=pending)
 
 
 def resolve_product(session: Session, interp: Interpretation) -> ProductMatch | None:
