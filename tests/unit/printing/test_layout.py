@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from printing.layout import (
@@ -65,3 +67,17 @@ def test_printer_font_decision() -> None:
     assert not printer_font_can_draw("שלום")
     assert not printer_font_can_draw("right-to-left mark \u200f")
     assert not printer_font_can_draw("📦")
+
+
+def test_printer_font_check_matches_its_definition_for_every_code_point() -> None:
+    """The check is one regular expression; its definition: control character, or in one of
+    the font's ranges."""
+    from printing.layout import _FONT0_RANGES
+
+    def defined(cp: int) -> bool:
+        return (unicodedata.category(chr(cp)) == "Cc"
+                or any(lo <= cp <= hi for lo, hi in _FONT0_RANGES))
+
+    wrong = [hex(cp) for cp in range(0x110000)
+             if not 0xD800 <= cp <= 0xDFFF and printer_font_can_draw(chr(cp)) != defined(cp)]
+    assert wrong == []
