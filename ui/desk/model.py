@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from workstation.services import desk
 from workstation.services.desk import OrderMatch
 from workstation.services.operators import OperatorInfo
+from workstation.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,11 @@ class LabelRow:
 
 class DeskViewModel:
     def __init__(self, sessions: sessionmaker[Session], station: str,
-                 current_operator: Callable[[], OperatorInfo | None]) -> None:
+                 current_operator: Callable[[], OperatorInfo | None],
+                 settings: Settings | None = None) -> None:
         self._sessions = sessions
         self._station = station
+        self._settings = settings  # a label never rendered is rendered for its reprint
         self._operator = current_operator
         self._listeners: list[Listener] = []
         self.query = ""
@@ -126,7 +129,8 @@ class DeskViewModel:
         if not reason.strip():
             raise ValueError("give a reason for the reprint")
         return desk.reprint_labels(self._sessions, self._station, number, reason,
-                                   self._operator(), parcel=parcel, kind=kind)
+                                   self._operator(), parcel=parcel, kind=kind,
+                                   settings=self._settings)
 
     def reprinted(self, job_ids: list[int]) -> None:
         self.notice = Notice("reprinted", {"count": len(job_ids), "order": self.number})

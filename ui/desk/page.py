@@ -58,7 +58,7 @@ class DeskPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = DeskViewModel(context.app.sessions, context.settings.station,
-                                   current_operator)
+                                   current_operator, context.settings)
         self.tasks = TaskRunner(self)
         self._build()
         self.model.subscribe(self._render)

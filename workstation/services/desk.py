@@ -19,6 +19,7 @@ from db.models import AuditEntry, Operator, Order, Parcel, Tote
 from workstation.services import labels
 from workstation.services.operators import OperatorInfo, ensure_station
 from workstation.services.orders import show_order
+from workstation.settings import Settings
 
 __all__ = ["OrderMatch", "find_orders", "label_key", "order_details", "print_history",
            "reprint_labels", "void_label"]
@@ -96,13 +97,18 @@ def print_history(session: Session, number: str) -> list[dict[str, Any]]:
 
 def reprint_labels(sessions: sessionmaker[Session], station: str, order_number: str,
                    reason: str, operator: OperatorInfo | None, *, parcel: int | None = None,
-                   kind: str | None = None, now: datetime | None = None) -> list[int]:
-    """Queue exact copies of the order's labels (one parcel's, one kind's, or all); audited."""
+                   kind: str | None = None, now: datetime | None = None,
+                   settings: Settings | None = None) -> list[int]:
+    """Queue exact copies of the order's labels (one parcel's, one kind's, or all); audited.
+
+    With the station's ``settings``, a label that could not be rendered when the order was
+    packed is rendered now, and the original and its copy get the same bytes (see
+    ``labels.reprint``); without them the spooler renders the copy before sending it."""
     now = now or datetime.now(UTC)
     with sessions.begin() as session:
         station_id = ensure_station(session, station, now)
         copies = labels.reprint(session, order_number, reason, operator, station_id, now,
-                                parcel_seq=parcel, kind=kind)
+                                parcel_seq=parcel, kind=kind, settings=settings)
         return [job.id for job in copies]
 
 

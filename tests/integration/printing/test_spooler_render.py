@@ -215,8 +215,8 @@ def test_a_reprint_of_a_job_that_could_not_be_rendered_is_the_same_label(
     with sessions.begin() as s:
         s.execute(update(Parcel).values(tracking_number="JNE012345678"))
     renders.clear()
-    # From the desk (no settings there), a day later: the copy is written without bytes and
-    # rendered when it is sent, with its original's ship date.
+    # From a caller without the station's settings, a day later: the copy is written without
+    # bytes and rendered when it is sent, with its original's ship date.
     clock.advance(DAY)
     [desk_copy_id] = desk.reprint_labels(sessions, "ST-P", "ORD-1", "label lost", None,
                                          kind="shipping", now=clock())
@@ -237,6 +237,24 @@ def test_a_reprint_of_a_job_that_could_not_be_rendered_is_the_same_label(
     assert renders == [original.id, desk_copy_id]
     assert len({_data(j) for j in jobs}) == 1 and b"JNE012345678" in _data(original)
     assert emulator.job_bytes == [_data(original)] * 2
+
+
+def test_a_desk_reprint_with_the_station_settings_renders_the_label_now(
+    sessions: sessionmaker[Session], clock: ManualClock, emulator: PrinterEmulator,
+) -> None:
+    """The desk page passes its station's settings: the fixed label is rendered once, stored
+    on the original, and the copy is those bytes."""
+    _bad_tracking(sessions)
+    settings = _settings(emulator.url, slip_format="none")
+    pack(sessions, settings, clock, "ORD-1", SHIRT_EAN, SHIRT_EAN)
+    with sessions.begin() as s:
+        s.execute(update(Parcel).values(tracking_number="JNE012345678"))
+    [copy_id] = desk.reprint_labels(sessions, "DESK-1", "ORD-1", "label lost", None,
+                                    kind="shipping", now=clock(), settings=settings)
+    original, copy = _jobs(sessions)
+    assert copy.id == copy_id and copy.reprint_of_id == original.id
+    assert original.data is not None and _data(copy) == _data(original)
+    assert b"JNE012345678" in _data(original)
 
 
 _PACK_AND_DIE = textwrap.dedent("""
