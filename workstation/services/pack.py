@@ -240,14 +240,22 @@ class PackService:
         """Interpret one scan, apply it, commit, and only then return what to tell the operator."""
         now = self._clock()
         interp = interpret(scan.text, scan.symbology)
-        if self._live is not None:
-            fast = self._fast_scan(self._live, scan, interp, now)
-            if fast is not None:
-                return fast
-        elif interp.kind is CodeKind.TEXT and self.operator is not None:
-            opened = self._open_fast(scan, interp, now)
-            if opened is not None:
-                return opened
+        try:
+            if self._live is not None:
+                fast = self._fast_scan(self._live, scan, interp, now)
+                if fast is not None:
+                    return fast
+            elif interp.kind is CodeKind.TEXT and self.operator is not None:
+                opened = self._open_fast(scan, interp, now)
+                if opened is not None:
+                    return opened
+        except OperationalError as err:
+            # As the full path's transaction says it (_Tx); what the station knew of its
+            # session is read afresh from the database on the next scan.
+            self._live = None
+            raise DatabaseUnavailableError(
+                f"the database cannot be reached ({err.orig}); nothing was recorded: check "
+                "the network/database and scan again") from err
         self._live = None
         with self._transaction() as session:
             station_id = self._station(session, now)
