@@ -18,7 +18,7 @@ from bench._common import summary_ms
 from bench.scan import gtin13
 from db.engine import make_engine, make_sessionmaker
 from db.enums import Role, SessionStatus
-from db.models import Barcode, Order, OrderLine, PackSession, Product
+from db.models import Barcode, Order, OrderLine, OrderStatusChange, PackSession, Product
 from devices.scan import ScanInput
 from workstation.domain.outcomes import Outcome
 from workstation.services.operators import add_operator, find_operator
@@ -140,49 +140,59 @@ def yesterday() -> date:
 
 
 def trigger_cost(url: str, count: int) -> dict[str, object]:
-    """What migration 0006's triggers add to the transaction that completes an order (the
-    scan path's only contact with the rollups: a row queued, and on PostgreSQL a NOTIFY):
-    ``count`` sessions completed one per transaction with the triggers on, and again off."""
+    """What the rollups' triggers (migrations 0006 and 0007) add to the transaction that
+    completes an order (the scan path's only contact with the rollups: rows queued, and on
+    PostgreSQL a NOTIFY): ``count`` sessions completed one per transaction, each with its
+    status row to packed, with the triggers on, and again off."""
     engine = make_engine(url)
     with engine.begin() as conn:
-        ids = list(conn.scalars(select(PackSession.id).where(
-            PackSession.status == SessionStatus.COMPLETED.value)
-            .order_by(PackSession.id.desc()).limit(count)))
+        ids = [tuple(row) for row in conn.execute(
+            select(PackSession.id, PackSession.order_id).where(
+                PackSession.status == SessionStatus.COMPLETED.value)
+            .order_by(PackSession.id.desc()).limit(count))]
 
     def complete_each() -> list[float]:
         with engine.begin() as conn:
-            conn.execute(update(PackSession).where(PackSession.id.in_(ids))
+            conn.execute(update(PackSession).where(PackSession.id.in_([i for i, _ in ids]))
                          .values(status=SessionStatus.OPEN.value, ended_at=None))
         took = []
-        for id_ in ids:
+        for id_, order_id in ids:
             t0 = time.perf_counter()
             with engine.begin() as conn:
+                now = datetime.now(UTC)
                 conn.execute(update(PackSession).where(PackSession.id == id_).values(
-                    status=SessionStatus.COMPLETED.value, ended_at=datetime.now(UTC)))
+                    status=SessionStatus.COMPLETED.value, ended_at=now))
+                conn.execute(insert(OrderStatusChange).values(
+                    order_id=order_id, from_status="in_progress", to_status="packed", at=now))
             took.append(time.perf_counter() - t0)
         return took
 
     on = complete_each()
-    toggle = ("ALTER TABLE pack_sessions {} TRIGGER trg_report_session_update"
-              if engine.dialect.name == "postgresql" else None)
-    if toggle:
+    triggers = (("pack_sessions", "trg_report_session_update"),
+                ("order_status_history", "trg_report_history_insert"))
+    if engine.dialect.name == "postgresql":
+        def toggle(state: str) -> None:
+            with engine.begin() as conn:
+                for table, name in triggers:
+                    conn.execute(text(f"ALTER TABLE {table} {state} TRIGGER {name}"))
+        toggle("DISABLE")
+        try:
+            off = complete_each()
+        finally:
+            toggle("ENABLE")
+    else:  # SQLite has no switch: drop and re-create the triggers from their stored SQL
         with engine.begin() as conn:
-            conn.execute(text(toggle.format("DISABLE")))
+            stored = [conn.scalar(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                       "AND name = :name"), {"name": name})
+                      for _table, name in triggers]
+            for _table, name in triggers:
+                conn.execute(text(f"DROP TRIGGER {name}"))
         try:
             off = complete_each()
         finally:
             with engine.begin() as conn:
-                conn.execute(text(toggle.format("ENABLE")))
-    else:  # SQLite has no switch: drop and re-create the trigger from its stored SQL
-        with engine.begin() as conn:
-            sql = conn.scalar(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
-                                   "AND name = 'trg_report_session_update'"))
-            conn.execute(text("DROP TRIGGER trg_report_session_update"))
-        try:
-            off = complete_each()
-        finally:
-            with engine.begin() as conn:
-                conn.execute(text(sql))
+                for sql in stored:
+                    conn.execute(text(sql))
     engine.dispose()
     a, b = summary_ms(on), summary_ms(off)
     return {"completions_timed": len(ids),

@@ -462,6 +462,9 @@ class ReportScanHour(Base):
     """Scan events rolled up per UTC hour, station and operator (0: nobody signed in)."""
 
     __tablename__ = "report_scan_hours"
+    # Covers accuracy's read of a window's hours (migration 0007).
+    __table_args__ = (Index("ix_report_scan_hours_cover", "hour", "station_id", "operator_id",
+                            "scans", "wrong_item", "over_scan"),)
 
     hour: Mapped[str] = mapped_column(String(16), primary_key=True)  # "YYYY-MM-DD HH:00"
     station_id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -508,6 +511,40 @@ class ReportDirtySession(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     session_id: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReportLeadTime(Base):
+    """One row per status change of an order to packed (migration 0007): lead time's facts."""
+
+    __tablename__ = "report_lead_times"
+    __table_args__ = (
+        # Covers the report's read of a window's rows (no table row is read).
+        Index("ix_report_lead_times_cover", "packed_at", "station_id", "operator_id",
+              "carrier", "hours_to_packed", "hours_to_shipped", "order_id", "history_id"),
+        # An order's earlier packed row; the catch-up's delete by order.
+        Index("ix_report_lead_times_order", "order_id", "packed_at", "station_id",
+              "operator_id", "history_id"),
+    )
+
+    history_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    order_id: Mapped[int] = mapped_column(BigInteger)
+    packed_at: Mapped[datetime]
+    station_id: Mapped[int | None] = mapped_column(Integer)
+    operator_id: Mapped[int | None] = mapped_column(Integer)
+    carrier: Mapped[str] = mapped_column(String(64))
+    hours_to_packed: Mapped[float]
+    hours_to_shipped: Mapped[float | None]
+
+
+class ReportDirtyOrder(Base):
+    """Orders whose lead-time rows must be (re)made: filled by triggers, emptied by the
+    catch-up."""
+
+    __tablename__ = "report_dirty_orders"
+    __table_args__ = (Index("ix_report_dirty_orders_order", "order_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_id: Mapped[int] = mapped_column(BigInteger)
 
 
 class OrderReturn(Base):

@@ -109,7 +109,7 @@ def test_report_rollups_queue_packed_orders_and_the_step_reverses(
             "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1), (2, 2, 1, 1, 'open', "
             "CURRENT_TIMESTAMP, NULL, 1)"))
 
-    upgrade(blank_engine)
+    upgrade(blank_engine, "0006")
     assert current_revision(blank_engine) == "0006"
     assert "ix_orders_ship_by_cover" in _index_names(blank_engine, "orders")
     assert "ix_orders_ship_by" not in _index_names(blank_engine, "orders")
@@ -141,3 +141,56 @@ def test_report_rollups_queue_packed_orders_and_the_step_reverses(
     with blank_engine.begin() as conn:  # no trigger left behind pointing at a dropped table
         conn.execute(text("UPDATE pack_sessions SET status = 'cancelled' WHERE id = 1"))
         assert conn.execute(text("SELECT count(*) FROM pack_sessions")).scalar() == 2
+
+
+def test_lead_time_rollup_queues_packed_orders_and_the_step_reverses(
+        blank_engine: Engine) -> None:
+    upgrade(blank_engine, "0006")
+    false = "false" if blank_engine.dialect.name == "postgresql" else "0"
+    with blank_engine.begin() as conn:
+        for order_id in (1, 2, 3):
+            conn.execute(text(
+                "INSERT INTO orders (id, number, channel, customer_name, ship_to_name, "
+                "address_lines, city, country, carrier, priority, language, return_label, "
+                "status, imported_at, updated_at) VALUES (:id, :n, 'web', 'c', 'c', 'a', 'x', "
+                f"'ID', 'JNE', 0, 'id', {false}, 'packed', CURRENT_TIMESTAMP, "
+                "CURRENT_TIMESTAMP)"), {"id": order_id, "n": f"O{order_id}"})
+        conn.execute(text(
+            "INSERT INTO order_status_history (order_id, from_status, to_status, at) VALUES "
+            "(1, 'in_progress', 'packed', CURRENT_TIMESTAMP), "
+            "(2, 'new', 'in_progress', CURRENT_TIMESTAMP)"))
+
+    upgrade(blank_engine, "0007")
+    assert current_revision(blank_engine) == "0007"
+    assert {"report_lead_times", "report_dirty_orders"} <= set(
+        inspect(blank_engine).get_table_names())
+    assert (_index_names(blank_engine, "report_lead_times")
+            >= {"ix_report_lead_times_cover", "ix_report_lead_times_order"})
+    assert "ix_report_scan_hours_cover" in _index_names(blank_engine, "report_scan_hours")
+    queued = "SELECT order_id FROM report_dirty_orders ORDER BY id"
+    with blank_engine.begin() as conn:
+        # the order packed before the migration is queued for its fact row; O2 is not packed
+        assert conn.execute(text(queued)).scalars().all() == [1]
+        conn.execute(text("UPDATE orders SET status = 'shipped', priority = 1 "
+                          "WHERE id = 3"))  # neither import time nor carrier: no queue
+        conn.execute(text("INSERT INTO order_status_history (order_id, to_status, at) "
+                          "VALUES (2, 'parked', CURRENT_TIMESTAMP)"))  # not lead time's
+        assert conn.execute(text(queued)).scalars().all() == [1]
+        conn.execute(text("INSERT INTO order_status_history (order_id, to_status, at) "
+                          "VALUES (2, 'packed', CURRENT_TIMESTAMP), "
+                          "(1, 'shipped', CURRENT_TIMESTAMP)"))
+        conn.execute(text("UPDATE orders SET carrier = 'POS' WHERE id = 3"))
+        conn.execute(text("DELETE FROM order_status_history WHERE order_id = 1 "
+                          "AND to_status = 'shipped'"))
+        assert conn.execute(text(queued)).scalars().all() == [1, 2, 1, 3, 1]
+
+    downgrade(blank_engine, "0006")
+    assert current_revision(blank_engine) == "0006"
+    tables = set(inspect(blank_engine).get_table_names())
+    assert not tables & {"report_lead_times", "report_dirty_orders"}
+    assert "ix_report_scan_hours_cover" not in _index_names(blank_engine, "report_scan_hours")
+    with blank_engine.begin() as conn:  # the triggers went with them
+        conn.execute(text("INSERT INTO order_status_history (order_id, to_status, at) "
+                          "VALUES (3, 'packed', CURRENT_TIMESTAMP)"))
+    upgrade(blank_engine)
+    assert current_revision(blank_engine) == "0007"

@@ -21,23 +21,27 @@ from statistics import fmean
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from db.enums import OrderStatus
 from db.models import Order, OrderStatusChange
-from workstation.services.reports.model import Table, Window
-from workstation.services.reports.sql import indexed_by, seconds_between
+from workstation.services.reports.model import Table, Window, bulk_rows
+from workstation.services.reports.sql import AnySelect, indexed_by, seconds_between
 from workstation.services.reports.throughput import p90
 
 DONE = (OrderStatus.PACKED.value, OrderStatus.SHIPPED.value)
 OPEN = (OrderStatus.NEW.value, OrderStatus.IN_PROGRESS.value, OrderStatus.PARKED.value,
         OrderStatus.ON_HOLD.value)
 RISK_MINUTES = 60
+HANDED_OVER = aliased(OrderStatusChange, name="handed_over")
 # The open orders, through the (status, cut-off) index: few, among every order ever packed.
 OPEN_ORDERS = indexed_by(Order.__table__, "ix_orders_status_ship_by")  # type: ignore[arg-type]
 
 
-def lead_time(session: Session, window: Window) -> Table:
+def lead_rows(window: Window, orders: Any = None) -> AnySelect:
+    """One row per order packed in the window: its carrier, the hours imported -> packed and
+    packed -> handed over (None while not handed over). ``orders``: only those (a SELECT of
+    order ids)."""
     packed = (
         select(OrderStatusChange.order_id.label("order_id"),
                func.min(OrderStatusChange.at).label("packed_at"))
@@ -49,36 +53,58 @@ def lead_time(session: Session, window: Window) -> Table:
         packed = packed.where(OrderStatusChange.station_id == window.station_id)
     if window.operator_id is not None:
         packed = packed.where(OrderStatusChange.operator_id == window.operator_id)
+    if orders is not None:
+        packed = packed.where(OrderStatusChange.order_id.in_(orders))
     p = packed.subquery("p")
-    shipped_at = (
-        select(func.min(OrderStatusChange.at))
-        .where(OrderStatusChange.order_id == p.c.order_id,
-               OrderStatusChange.to_status == OrderStatus.SHIPPED.value)
+    return (
+        select(Order.carrier.label("carrier"),
+               (seconds_between(Order.imported_at, p.c.packed_at) / 3600.0)
+               .label("hours_to_packed"),
+               (seconds_between(p.c.packed_at, handed_over_at(p.c.order_id)) / 3600.0)
+               .label("hours_to_shipped"))
+        .join(Order, Order.id == p.c.order_id)
+    )
+
+
+def handed_over_at(order_id: Any) -> Any:
+    """When the order was first handed over (its first status row to shipped), or NULL."""
+    shipped = HANDED_OVER  # an alias: the outer query may read the history table itself
+    return (
+        select(func.min(shipped.at))
+        .where(shipped.order_id == order_id, shipped.to_status == OrderStatus.SHIPPED.value)
         .scalar_subquery()
     )
-    rows = session.execute(
-        select(Order.carrier,
-               seconds_between(Order.imported_at, p.c.packed_at) / 3600.0,
-               seconds_between(p.c.packed_at, shipped_at) / 3600.0)
-        .join(Order, Order.id == p.c.order_id)
-    ).all()
-    # Averages and the nearest-rank p90 per carrier from one pass (no window-function sorts).
-    groups: dict[str, list[tuple[float, float | None]]] = defaultdict(list)
-    for carrier, to_pack, to_ship in rows:
-        groups[carrier].append((float(to_pack), None if to_ship is None else float(to_ship)))
+
+
+def lead_table(session: Session, rows: Any) -> Table:
+    """The lead-time table from a SELECT of (carrier, hours_to_packed, hours_to_shipped):
+    averages and the nearest-rank p90 per carrier from one pass (no window-function sorts),
+    over Core rows (no ORM loading per row)."""
+    with bulk_rows():
+        packed_h: dict[str, list[float]] = defaultdict(list)
+        shipped_h: dict[str, list[float]] = defaultdict(list)
+        for carrier, to_pack, to_ship in session.connection().execute(rows).all():
+            packed_h[carrier].append(float(to_pack))
+            if to_ship is not None:
+                shipped_h[carrier].append(float(to_ship))
 
     def hours(value: Any) -> float | None:
         return round(float(value), 2) if value is not None else None
 
     out = []
-    for carrier in sorted(groups):
-        packed_h = [t for t, _ in groups[carrier]]
-        shipped_h = [t for _, t in groups[carrier] if t is not None]
-        out.append((carrier, len(packed_h), hours(fmean(packed_h)), hours(p90(packed_h)),
-                    len(shipped_h), hours(fmean(shipped_h)) if shipped_h else None))
+    for carrier in sorted(packed_h):
+        to_pack, to_ship = packed_h[carrier], shipped_h.get(carrier, [])
+        out.append((carrier, len(to_pack), hours(fmean(to_pack)), hours(p90(to_pack)),
+                    len(to_ship), hours(fmean(to_ship)) if to_ship else None))
     return Table("lead_time", "Order lead time (hours): imported -> packed -> handed over",
                  ("carrier", "orders", "avg_hours_to_packed", "p90_hours_to_packed",
                   "handed_over", "avg_hours_packed_to_handed_over"), out)
+
+
+def lead_time(session: Session, window: Window) -> Table:
+    """Lead time from the raw status history (the definition; :mod:`rollup` reads the same
+    from its fact rows)."""
+    return lead_table(session, lead_rows(window))
 
 
 def _due(window: Window) -> Any:

@@ -18,12 +18,12 @@ from workstation.services.reports import access
 from workstation.services.reports.exceptions import exceptions, printer_faults, reprints
 from workstation.services.reports.misscans import misscans
 from workstation.services.reports.model import Report, Table, Window, reading
-from workstation.services.reports.progress import at_risk, lead_time, progress
+from workstation.services.reports.progress import at_risk, progress
 from workstation.services.reports.return_rate import return_rate
+from workstation.services.reports.rolled_throughput import throughput_tables_rolled
 from workstation.services.reports.rollup import CatchUp, accuracy_tables_rolled, catch_up
-from workstation.services.reports.rollup import packed_orders_rolled as packed_orders
-from workstation.services.reports.throughput import Dimension, series
-from workstation.services.reports.throughput import rollup as rollup_throughput
+from workstation.services.reports.rollup_lead import lead_time_rolled
+from workstation.services.reports.throughput import Dimension
 
 log = logging.getLogger(__name__)
 ALL_DIMS = [Dimension.TOTAL, Dimension.STATION, Dimension.OPERATOR, Dimension.HOUR]
@@ -31,23 +31,25 @@ ALL_DIMS = [Dimension.TOTAL, Dimension.STATION, Dimension.OPERATOR, Dimension.HO
 
 def lead_tables(session: Session, window: Window) -> list[Table]:
     """Everything, in the order the PDF and the CSV show it."""
-    packed = packed_orders(session, window)
+    tp, series = throughput_tables_rolled(session, window, [*ALL_DIMS, Dimension.CARRIER],
+                                          with_series=True)
+    assert series is not None
     acc = accuracy_tables_rolled(session, window, ALL_DIMS)
     return [
-        rollup_throughput(packed, Dimension.TOTAL),
+        tp[Dimension.TOTAL],
         acc[Dimension.TOTAL],
-        rollup_throughput(packed, Dimension.STATION),
-        rollup_throughput(packed, Dimension.OPERATOR),
-        rollup_throughput(packed, Dimension.CARRIER),
-        rollup_throughput(packed, Dimension.HOUR),
-        series(packed),
+        tp[Dimension.STATION],
+        tp[Dimension.OPERATOR],
+        tp[Dimension.CARRIER],
+        tp[Dimension.HOUR],
+        series,
         acc[Dimension.STATION],
         acc[Dimension.OPERATOR],
         acc[Dimension.HOUR],
         exceptions(session, window),
         reprints(session, window),
         printer_faults(session, window),
-        lead_time(session, window),
+        lead_time_rolled(session, window),
         return_rate(session, window),
         progress(session, window),
         at_risk(session, window),
@@ -58,13 +60,14 @@ def lead_tables(session: Session, window: Window) -> list[Table]:
 
 def own_tables(session: Session, window: Window) -> list[Table]:
     """An operator's own figures (the window is already narrowed to them)."""
-    packed = packed_orders(session, window)
+    tp, _ = throughput_tables_rolled(
+        session, window, [Dimension.TOTAL, Dimension.HOUR, Dimension.STATION])
     acc = accuracy_tables_rolled(session, window, [Dimension.TOTAL, Dimension.HOUR])
     return [
-        rollup_throughput(packed, Dimension.TOTAL),
+        tp[Dimension.TOTAL],
         acc[Dimension.TOTAL],
-        rollup_throughput(packed, Dimension.HOUR),
-        rollup_throughput(packed, Dimension.STATION),
+        tp[Dimension.HOUR],
+        tp[Dimension.STATION],
         acc[Dimension.HOUR],
         exceptions(session, window),
         misscans(session, window),
@@ -94,16 +97,17 @@ def build_report(session: Session, viewer: OperatorInfo, first: date, last: date
 
 
 def board_tables(session: Session, window: Window) -> list[Table]:
-    packed = packed_orders(session, window)
+    tp, series = throughput_tables_rolled(session, window, ALL_DIMS[:3], with_series=True)
+    assert series is not None
     acc = accuracy_tables_rolled(session, window, ALL_DIMS[:3])
     return [
-        rollup_throughput(packed, Dimension.TOTAL),
+        tp[Dimension.TOTAL],
         acc[Dimension.TOTAL],
-        rollup_throughput(packed, Dimension.STATION),
-        rollup_throughput(packed, Dimension.OPERATOR),
+        tp[Dimension.STATION],
+        tp[Dimension.OPERATOR],
         acc[Dimension.STATION],
         acc[Dimension.OPERATOR],
-        series(packed),
+        series,
         at_risk(session, window),
         progress(session, window),
         exceptions(session, window),

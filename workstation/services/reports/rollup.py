@@ -1,6 +1,7 @@
 """The rollups the reports read instead of every raw row, and the catch-up that keeps them.
 
-Two derived tables (migration 0006), both rebuilt from raw rows only, never edited by hand:
+Two derived tables (migration 0006), both rebuilt from raw rows only, never edited by hand
+(a third, lead time's, migration 0007, is kept by the same catch-up: see :mod:`rollup_lead`):
 
 - ``report_scan_hours``: scan events counted per UTC hour, station and operator (0: nobody
   signed in), with their wrong-item and over-scan counts. Rolled up by id: the row
@@ -69,6 +70,7 @@ from workstation.domain.outcomes import Outcome
 from workstation.services.reports.accuracy import NOBODY, ScanCell, scan_cells
 from workstation.services.reports.accuracy import rollup as rollup_accuracy
 from workstation.services.reports.model import Table, Window
+from workstation.services.reports.rollup_lead import ORDER_BATCH, orders_queue_empty, remake_orders
 from workstation.services.reports.sql import AnySelect, hour_bucket, unindexed
 from workstation.services.reports.throughput import (
     Dimension,
@@ -96,6 +98,7 @@ BOARD_CHANNEL = "workstation_board"
 class CatchUp:
     scans: int = 0  # scan events rolled up
     sessions: int = 0  # queued session changes handled (a session may be queued twice)
+    orders: int = 0  # queued order changes handled (lead time, rollup_lead)
     seconds: float = 0.0
     skipped: bool = False  # another catch-up was running (PostgreSQL)
 
@@ -111,7 +114,7 @@ def _pending(conn: Connection) -> tuple[int, int, bool]:
     """(watermark, newest scan id, any session queued): read only."""
     wm = _watermark(conn)
     newest = int(conn.scalar(select(func.max(ScanEvent.id))) or 0)
-    return wm, newest, not _queue_empty(conn)
+    return wm, newest, not (_queue_empty(conn) and orders_queue_empty(conn))
 
 
 def _ensure_state(conn: Connection) -> None:
@@ -213,20 +216,22 @@ def catch_up(engine: Engine, *, lock_timeout_ms: int = 50) -> CatchUp:
             if not got:
                 return CatchUp(seconds=time.perf_counter() - t0, skipped=True)
         try:
-            rolled, remade = _catch_up_locked(conn, pg, newest, lock_timeout_ms)
-            if pg and remade >= VACUUM_AFTER:  # the queue's dead rows, now, not at autovacuum
-                auto = conn.execution_options(isolation_level="AUTOCOMMIT")
-                with auto.begin():  # (no transaction at the database: VACUUM needs none)
-                    auto.exec_driver_sql("VACUUM report_dirty_sessions")
+            rolled, remade, leads = _catch_up_locked(conn, pg, newest, lock_timeout_ms)
+            for queue, handled in (("report_dirty_sessions", remade),
+                                   ("report_dirty_orders", leads)):
+                if pg and handled >= VACUUM_AFTER:  # the queue's dead rows, now
+                    auto = conn.execution_options(isolation_level="AUTOCOMMIT")
+                    with auto.begin():  # (no transaction at the database: VACUUM needs none)
+                        auto.exec_driver_sql(f"VACUUM {queue}")
         finally:
             if pg:
                 with conn.begin():
                     conn.execute(text(f"SELECT pg_advisory_unlock({_PG_LOCK})"))
-    return CatchUp(rolled, remade, time.perf_counter() - t0)
+    return CatchUp(rolled, remade, leads, time.perf_counter() - t0)
 
 
 def _catch_up_locked(conn: Connection, pg: bool, newest: int,
-                     lock_timeout_ms: int) -> tuple[int, int]:
+                     lock_timeout_ms: int) -> tuple[int, int, int]:
     bound: int | None = newest
     if pg:  # READ COMMITTED: max(id) is read after the lock is granted
         bound = _settled_max_pg(conn, lock_timeout_ms)
@@ -250,7 +255,14 @@ def _catch_up_locked(conn: Connection, pg: bool, newest: int,
         remade += done
         if done < SESSION_BATCH:
             break
-    return rolled, remade
+    leads = 0
+    while True:
+        with rr.begin():
+            done = remake_orders(rr)
+        leads += done
+        if done < ORDER_BATCH:
+            break
+    return rolled, remade, leads
 
 
 # -- reading: the rollup plus what it does not hold yet --------------------------------------
@@ -302,21 +314,29 @@ def scan_cells_rolled(session: Session, window: Window) -> list[ScanCell]:
     events above its watermark."""
     if not _whole_hours(window):
         return scan_cells(session, window)
-    return _cells_by(session, window, None)
+    return _cells_by(session, window, _CUBE)
 
 
-def _cells_by(session: Session, window: Window, by: Dimension | None) -> list[ScanCell]:
-    """Cells summed over every dimension but ``by`` (None: the whole cube), in SQL: what
-    :func:`accuracy.rollup` needs for one table, without fetching the whole cube."""
+_CUBE = ("station_id", "operator_id", "hour")
+_BY_STATION_AND_OPERATOR = ("station_id", "operator_id")
+
+
+def _cells_by(session: Session, window: Window, by: Dimension | tuple[str, ...]
+              ) -> list[ScanCell]:
+    """Cells summed over every dimension but ``by`` (a dimension, or the names of the cube's
+    keys to keep), in SQL: what :func:`accuracy.rollup` needs, without the whole cube."""
     rows = _scan_rows(session, window)
     c = list(rows.c)
-    keys = {None: c[:3], Dimension.TOTAL: [], Dimension.STATION: [c[0]],
-            Dimension.OPERATOR: [c[1]], Dimension.HOUR: [c[2]]}[by]
+    if isinstance(by, tuple):
+        keys = [c[_CUBE.index(name)] for name in by]
+    else:
+        keys = {Dimension.TOTAL: [], Dimension.STATION: [c[0]],
+                Dimension.OPERATOR: [c[1]], Dimension.HOUR: [c[2]]}[by]
     sums = (func.sum(c[3]), func.sum(c[4]), func.sum(c[5]))
     query = select(*keys, *sums)
     if keys:
         query = query.group_by(*keys)
-    stations, operators = _names(session)
+    stations, operators = names(session)
     out = []
     for row in session.execute(query).all():
         n, w, v = (int(x or 0) for x in row[-3:])
@@ -335,10 +355,22 @@ def accuracy_tables_rolled(session: Session, window: Window, dims: list[Dimensio
     if not _whole_hours(window):
         cells = scan_cells(session, window)
         return {by: rollup_accuracy(cells, by) for by in dims}
-    return {by: rollup_accuracy(_cells_by(session, window, by), by) for by in dims}
+    # Two small GROUP BYs over the rollup, not one per table: per station and operator (the
+    # station and operator tables), per hour (the hour table); the total from either.
+    by_pair = [Dimension.STATION, Dimension.OPERATOR]
+    pairs = (_cells_by(session, window, _BY_STATION_AND_OPERATOR)
+             if any(by in dims for by in by_pair) else None)
+    hours = _cells_by(session, window, Dimension.HOUR) if Dimension.HOUR in dims else None
+    tables = {}
+    for by in dims:
+        some = pairs if by in by_pair else hours if by is Dimension.HOUR else (
+            hours if hours is not None else pairs)
+        tables[by] = rollup_accuracy(
+            some if some is not None else _cells_by(session, window, by), by)
+    return tables
 
 
-def _names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
+def names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
     stations = {i: n for i, n in session.execute(select(Station.id, Station.name))}
     operators = {i: c for i, c in session.execute(select(Operator.id, Operator.code))}
     return stations, operators
@@ -356,9 +388,9 @@ def _facts(window: Window) -> AnySelect:
     return query
 
 
-def packed_orders_rolled(session: Session, window: Window) -> list[PackedOrder]:
-    """The same rows as :func:`throughput.packed_orders`: fact rows, and the queued sessions
-    computed the raw way."""
+def packed_rows(session: Session, window: Window) -> Any:
+    """The rows :func:`packed_orders_rolled` returns, as a SELECT of station_id, operator_id,
+    carrier, hour, units, seconds: fact rows, and the queued sessions computed the raw way."""
     both: Any = _facts(window)
     # The queue is read in the same snapshot (model.reading), and is empty after a catch-up.
     if not _queue_empty(session):
@@ -366,10 +398,15 @@ def packed_orders_rolled(session: Session, window: Window) -> list[PackedOrder]:
             PackSession.id.in_(select(ReportDirtySession.session_id))).subquery("raw")
         both = union_all(both, select(raw.c.station_id, raw.c.operator_id, raw.c.carrier,
                                       raw.c.hour, raw.c.units, raw.c.seconds))
-    stations, operators = _names(session)
+    return both
+
+
+def packed_orders_rolled(session: Session, window: Window) -> list[PackedOrder]:
+    """The same rows as :func:`throughput.packed_orders`, from :func:`packed_rows`."""
+    stations, operators = names(session)
     return [PackedOrder(stations[s], operators[o], c, h, int(u), float(sec))
-            for s, o, c, h, u, sec in session.execute(both)]
+            for s, o, c, h, u, sec in session.execute(packed_rows(session, window))]
 
 
-__all__ = ["BOARD_CHANNEL", "CatchUp", "catch_up", "packed_orders", "packed_orders_rolled",
-           "scan_cells", "scan_cells_rolled"]
+__all__ = ["BOARD_CHANNEL", "CatchUp", "catch_up", "names", "packed_orders", "packed_orders_rolled",
+           "packed_rows", "scan_cells", "scan_cells_rolled"]

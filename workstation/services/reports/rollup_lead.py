@@ -1,0 +1,89 @@
+"""Lead time's rollup: one fact row per status change of an order to packed (migration 0007).
+
+``report_lead_times`` holds, for every ``order_status_history`` row to ``packed``, what
+:func:`progress.lead_rows` computes for it: the order's carrier, hours imported -> packed and
+packed -> first hand-over. Triggers queue an order in ``report_dirty_orders`` whenever its rows
+may change; the catch-up (:func:`rollup.catch_up`) remakes the queued ones.
+
+Read like the other rollups (see :mod:`rollup`): in one snapshot, the fact rows of orders not
+queued, plus the queued orders computed the raw way, so the figure is the same whatever the
+catch-up's progress. An order counts once, with its first packed row in the window (the raw
+definition's ``min(at)``): a fact row counts only when no earlier one of the same order is in
+the window (under the same station/operator filter).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, exists, insert, or_, select, union_all
+from sqlalchemy.orm import Session, aliased
+
+from db.enums import OrderStatus
+from db.models import Order, OrderStatusChange, ReportDirtyOrder, ReportLeadTime
+from workstation.services.reports.model import Table, Window
+from workstation.services.reports.progress import handed_over_at, lead_rows, lead_table
+from workstation.services.reports.sql import seconds_between
+
+ORDER_BATCH = 50_000  # queued orders per transaction
+ID_CHUNK = 5_000  # order ids per statement (SQLite allows 32,766 parameters)
+FACT_COLUMNS = ["history_id", "order_id", "packed_at", "station_id", "operator_id", "carrier",
+                "hours_to_packed", "hours_to_shipped"]
+EARLIER = aliased(ReportLeadTime, name="earlier")
+
+
+def orders_queue_empty(conn: Connection | Session) -> bool:
+    # By the primary key, not a scan (dead rows after a big catch-up, until vacuum).
+    return conn.scalar(select(ReportDirtyOrder.id).order_by(ReportDirtyOrder.id)
+                       .limit(1)) is None
+
+
+def remake_orders(conn: Connection) -> int:
+    """Remake the lead-time rows of up to ORDER_BATCH queued orders; returns how many queue
+    rows it handled."""
+    queued = conn.execute(select(ReportDirtyOrder.id, ReportDirtyOrder.order_id)
+                          .order_by(ReportDirtyOrder.id).limit(ORDER_BATCH)).all()
+    if not queued:
+        return 0
+    ids = sorted({order_id for _id, order_id in queued})
+    h = OrderStatusChange
+    for at in range(0, len(ids), ID_CHUNK):
+        chunk = ids[at:at + ID_CHUNK]
+        conn.execute(delete(ReportLeadTime).where(ReportLeadTime.order_id.in_(chunk)))
+        conn.execute(insert(ReportLeadTime).from_select(FACT_COLUMNS, (
+            select(h.id, h.order_id, h.at, h.station_id, h.operator_id, Order.carrier,
+                   seconds_between(Order.imported_at, h.at) / 3600.0,
+                   seconds_between(h.at, handed_over_at(h.order_id)) / 3600.0)
+            .join(Order, Order.id == h.order_id)
+            .where(h.to_status == OrderStatus.PACKED.value, h.order_id.in_(chunk)))))
+    # Only the rows this transaction saw: an order queued meanwhile stays queued.
+    conn.execute(delete(ReportDirtyOrder).where(ReportDirtyOrder.id <= queued[-1][0]))
+    return len(queued)
+
+
+def _filtered(row: Any, window: Window) -> list[Any]:
+    where = []
+    if window.station_id is not None:
+        where.append(row.station_id == window.station_id)
+    if window.operator_id is not None:
+        where.append(row.operator_id == window.operator_id)
+    return where
+
+
+def lead_time_rolled(session: Session, window: Window) -> Table:
+    """The same table as :func:`progress.lead_time`, from the fact rows."""
+    f, e = ReportLeadTime, EARLIER
+    earlier = exists().where(
+        e.order_id == f.order_id, e.packed_at >= window.start,
+        or_(e.packed_at < f.packed_at,
+            and_(e.packed_at == f.packed_at, e.history_id < f.history_id)),
+        *_filtered(e, window))
+    queued = exists().where(ReportDirtyOrder.order_id == f.order_id)
+    rows: Any = (select(f.carrier, f.hours_to_packed, f.hours_to_shipped)
+                 .where(f.packed_at >= window.start, f.packed_at < window.end,
+                        *_filtered(f, window), ~earlier, ~queued))
+    if not orders_queue_empty(session):  # same snapshot (model.reading)
+        raw = lead_rows(window, orders=select(ReportDirtyOrder.order_id)).subquery("raw")
+        rows = union_all(rows, select(raw.c.carrier, raw.c.hours_to_packed,
+                                      raw.c.hours_to_shipped))
+    return lead_table(session, rows)
