@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Order, OrderLine, Parcel, ParcelItem, Product
@@ -82,34 +82,36 @@ def language(order: Order) -> str:
     return lang if lang in RETURN_INSTRUCTIONS else "en"
 
 
-def _handling(session: Session, parcel: Parcel) -> frozenset[str]:
-    fragile = session.scalar(
-        select(func.count()).select_from(ParcelItem)
-        .join(OrderLine, OrderLine.id == ParcelItem.order_line_id)
-        .join(Product, Product.id == OrderLine.product_id)
-        .where(ParcelItem.parcel_id == parcel.id, Product.fragile.is_(True))
-    )
-    return frozenset({"fragile", "this_side_up"}) if fragile else frozenset()
+# What a parcel's label says of its contents, in one statement built once: the items'
+# catalogue weight and how many of them are fragile.
+_CONTENTS = (
+    select(func.coalesce(func.sum(ParcelItem.quantity * Product.weight_grams), 0),
+           func.coalesce(func.sum(case((Product.fragile.is_(True), 1), else_=0)), 0))
+    .select_from(ParcelItem)
+    .join(OrderLine, OrderLine.id == ParcelItem.order_line_id)
+    .join(Product, Product.id == OrderLine.product_id)
+    .where(ParcelItem.parcel_id == bindparam("parcel_id"))
+)
+_HANDLING_FRAGILE = frozenset({"fragile", "this_side_up"})
+
+
+def _contents(session: Session, parcel: Parcel) -> tuple[int, int]:
+    row = session.execute(_CONTENTS, {"parcel_id": parcel.id}).one()
+    return int(row[0] or 0), int(row[1] or 0)
 
 
 def parcel_weight(session: Session, parcel: Parcel) -> int:
     """The weighed weight, else the sum of the items' catalogue weights."""
     if parcel.weight_grams:
         return parcel.weight_grams
-    total = session.scalar(
-        select(func.coalesce(func.sum(ParcelItem.quantity * Product.weight_grams), 0))
-        .select_from(ParcelItem)
-        .join(OrderLine, OrderLine.id == ParcelItem.order_line_id)
-        .join(Product, Product.id == OrderLine.product_id)
-        .where(ParcelItem.parcel_id == parcel.id)
-    )
-    return int(total or 0)
+    return _contents(session, parcel)[0]
 
 
 def shipping_label(session: Session, order: Order, parcel: Parcel, parcel_count: int,
                    settings: Settings, ship_date: dt.date) -> ShippingLabelData:
     tracking = parcel.tracking_number or ""
     routing = rules_from_config(settings.routing_rules, settings.routing_default)
+    items_grams, fragile = _contents(session, parcel)
     return ShippingLabelData(
         sender=sender(settings),
         recipient=recipient(order),
@@ -121,10 +123,10 @@ def shipping_label(session: Session, order: Order, parcel: Parcel, parcel_count:
         order_number=order.number,
         parcel_index=parcel.seq,
         parcel_count=parcel_count,
-        weight_grams=parcel_weight(session, parcel),
+        weight_grams=parcel.weight_grams or items_grams,
         ship_date=ship_date,
         routing_code=routing.code_for(order.country, order.postcode or ""),
-        handling=_handling(session, parcel),
+        handling=_HANDLING_FRAGILE if fragile else frozenset(),
         language=language(order),
     )
 
@@ -147,12 +149,15 @@ def return_label(order: Order, settings: Settings) -> ReturnLabelData:
     )
 
 
+_SLIP_LINES = (
+    select(OrderLine.quantity, OrderLine.unit_price, Product.sku, Product.name)
+    .join(Product, Product.id == OrderLine.product_id)
+    .where(OrderLine.order_id == bindparam("order_id")).order_by(OrderLine.line_no)
+)
+
+
 def packing_slip(session: Session, order: Order, settings: Settings) -> PackingSlipData:
-    lines = session.execute(
-        select(OrderLine.quantity, OrderLine.unit_price, Product.sku, Product.name)
-        .join(Product, Product.id == OrderLine.product_id)
-        .where(OrderLine.order_id == order.id).order_by(OrderLine.line_no)
-    ).all()
+    lines = session.execute(_SLIP_LINES, {"order_id": order.id}).all()
     currency = order.currency or ""
     slip_lines = tuple(SlipLine(sku=x.sku, name=x.name, quantity=x.quantity,
                                 unit_price=x.unit_price, currency=currency) for x in lines)
