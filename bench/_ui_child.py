@@ -2,8 +2,10 @@
 
 Prints ``READY`` once the window is on screen and (for the station) the pack service is built
 and the scanner connected, i.e. the first scan would be answered; the parent times Popen ->
-READY. The station then prints ``DEFERRED-DONE`` once the parts started after the first paint
-(scale, spooler, other pages, sounds) are up.
+READY. After it, ``CPU s``: the processor time the process had used by then (all its threads;
+less sensitive than the wall clock to a busy machine). The station then prints
+``DEFERRED-DONE`` once the parts started after the first paint (scale, spooler, other pages,
+sounds) are up.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def bare() -> None:
     window.show()
     _wait(lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
     print("READY", flush=True)
+    print(f"CPU {time.process_time():.4f}", flush=True)
     window.close()
     del app
 
@@ -63,6 +66,7 @@ def station(url: str, data_dir: str) -> None:
     _wait(lambda: built.model.scanner.ok is True and handle() is not None
           and handle().isExposed())
     print("READY", flush=True)
+    print(f"CPU {time.process_time():.4f}", flush=True)
     _wait(lambda: built.started)  # the scale, spooler, pages and sounds after the first paint
     print("DEFERRED-DONE", flush=True)
     built.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 
 from ui.context import SpoolerLike
 from ui.packing.viewmodel import PackingViewModel
@@ -123,13 +123,15 @@ class PrinterNews:
             self._model.on_printer(lambda: describe_status(ready, several))
 
 
-def connect_spooler(spooler: SpoolerLike, model: PackingViewModel,
-                    parent: QObject) -> SpoolerBridge:
+def connect_spooler(spooler: SpoolerLike, model: PackingViewModel, parent: QObject,
+                    jobs: SignalInstance | None = None) -> SpoolerBridge:
+    """The spooler's news to the model; ``jobs`` (default: the model's
+    ``print_jobs_written``) wakes the spooler up."""
     bridge = SpoolerBridge(spooler, parent)
     news = bridge.news = PrinterNews(model)
     bridge.job.connect(news.on_job)
     bridge.status.connect(news.on_status)
     wake = getattr(spooler, "wake", None)
     if callable(wake):
-        model.print_jobs_written.connect(lambda _jobs: wake())
+        (jobs if jobs is not None else model.print_jobs_written).connect(lambda _jobs: wake())
     return bridge

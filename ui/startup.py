@@ -5,8 +5,9 @@ connected; everything else (the scale, the print spooler, the other pages, sound
 a ``DeferredStart`` step. The steps run on the GUI thread after the window's first paint, one
 per turn of the event loop, so a scan that arrives meanwhile is answered between two steps
 (scans reach the packing page as queued signals; none waits for the start-up to finish).
-Modules the steps and the first labels will need are imported beforehand on a worker thread
-(``warm_imports``), so no step pays for a large import on the GUI thread.
+Modules the steps and the first labels will need are imported on a worker thread
+(``warm_imports``) from the first paint on, so no step pays for a large import on the GUI
+thread, and the window is not kept from showing by a thread that holds the GIL.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class DeferredStart(QObject):
         self.done: list[str] = []  # the steps run, in order
         self.is_finished = False
         self._warm: threading.Thread | None = None
+        self._warm_names: tuple[str, ...] = ()
         window.installEventFilter(self)
 
     def add(self, name: str, step: Callable[[], None]) -> None:
@@ -48,8 +50,14 @@ class DeferredStart(QObject):
         self._steps.append((name, step))
 
     def warm_imports(self, modules: Iterable[str]) -> None:
-        """Import ``modules`` on a worker thread now (the import lock keeps it safe)."""
-        names = tuple(modules)
+        """Import ``modules`` on a worker thread once the start-up starts (the first paint;
+        the import lock keeps it safe)."""
+        self._warm_names = tuple(modules)
+
+    def _start_warm(self) -> None:
+        names, self._warm_names = self._warm_names, ()
+        if not names or self._closed:
+            return
 
         def run() -> None:
             for name in names:
@@ -69,12 +77,14 @@ class DeferredStart(QObject):
             return
         self._started = True
         self._window.removeEventFilter(self)
+        self._start_warm()
         QTimer.singleShot(0, self._next)
 
     def run_now(self) -> None:
         """Every step left, at once (a station that is never shown)."""
         self._started = True
         self._window.removeEventFilter(self)
+        self._start_warm()
         while not (self.is_finished or self._closed):
             self._next()
 

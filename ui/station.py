@@ -42,7 +42,7 @@ from workstation.services.parcels_view import ParcelView, parcels_of
 if TYPE_CHECKING:
     from ui.camera_scanner import CameraScanner
 
-#: Imported on a worker thread while the station starts: what the first label of an order and
+#: Imported on a worker thread from the first paint on: what the first label of an order and
 #: the deferred steps need, so neither pays for the import on the GUI thread.
 WARM_IMPORTS = (
     "printing.documents.shipping", "printing.documents.slip", "printing.layout",
@@ -123,7 +123,7 @@ def build_station(app: App, qapp: QApplication, *, open_devices: bool = True,
     model.parcel_reader = read_parcels
     preview = LabelPreview(app.sessions, settings, spooler, lambda: pack.operator)
     screen = PackingScreen(model, preview)
-    model.print_jobs_written.connect(preview.show_jobs)
+    screen.jobs_on_screen.connect(preview.show_jobs)
     window = StationWindow(context)
     window.add_page("packing", lambda: translate("Station", "Packing"), screen)
     wedge = WedgeFilter(hub, parent=window)
@@ -152,7 +152,7 @@ def build_station(app: App, qapp: QApplication, *, open_devices: bool = True,
         station.kinds[device.name] = kind
 
     def start_spooler() -> None:
-        link = connect_spooler(spooler, model, window)
+        link = connect_spooler(spooler, model, window, jobs=screen.jobs_on_screen)
         link.job.connect(preview.on_job)
         spooler.start()
 

@@ -55,9 +55,10 @@ class WedgeFilter(QObject):
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != _KEY_PRESS or self._replaying:
+        # Every event of the application passes here: the cheap test first (``type()`` makes
+        # a Python enum each call; PySide6 hands key events over as ``QKeyEvent`` already).
+        if not isinstance(event, QKeyEvent) or self._replaying or event.type() != _KEY_PRESS:
             return False
-        assert isinstance(event, QKeyEvent)
         if event.isAutoRepeat():
             return False
         text = "\r" if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) else event.text()

@@ -159,3 +159,20 @@ def test_a_window_shown_that_never_paints_still_starts_the_deferred_parts(
         window.show()
     assert ran == ["spooler"]
     window.removeEventFilter(eat)
+
+
+def test_modules_are_warmed_from_the_first_paint_not_before(qtbot: QtBot) -> None:
+    # A worker importing while the window is being built and shown would hold the GIL
+    # against it: the warming starts with the deferred steps.
+    name = "tests.ui.warm_me"
+    sys.modules.pop(name, None)
+    window = QWidget()
+    qtbot.addWidget(window)
+    startup = DeferredStart(window, parent=window)
+    startup.warm_imports([name])
+    qtbot.wait(20)
+    assert name not in sys.modules, "nothing is imported before the window has painted"
+    with qtbot.waitSignal(startup.finished, timeout=5000):
+        window.show()
+    startup.close()  # joins the worker
+    assert name in sys.modules

@@ -82,7 +82,9 @@ class ParcelsPanel(QFrame):
             row.setAccessibleName(text)
             weight = "" if parcel.weight_ok is not False else f"color: {OUTSIDE[0]};"
             mark = "font-weight: bold;" if parcel.status == "open" else ""
-            row.setStyleSheet(f"font-size: 20px; padding: 2px; {weight} {mark}")
+            style = f"font-size: 20px; padding: 2px; {weight} {mark}"
+            if row.styleSheet() != style:  # style sheets are slow to apply: only on a change
+                row.setStyleSheet(style)
         self.scale.setVisible(weighing)
         self.setVisible(bool(shown) or weighing)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from devices.scan import ScanInput, ScanRejected
@@ -14,7 +15,35 @@ from ui.packing.status_strip import StatusStrip
 from ui.packing.viewmodel import PackingViewModel
 
 
+class _Holder(QWidget):
+    """Holds one widget at its own size, outside any layout."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._held: QWidget | None = None
+
+    def hold(self, widget: QWidget) -> None:
+        self._held = widget
+        widget.setParent(self)
+        widget.setGeometry(self.rect())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._held is not None:
+            self._held.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
+#: Print jobs are handed on this long after the scan that wrote them if its answer has not
+#: painted by then (a hidden window never paints).
+JOBS_FALLBACK_MS = 100
+
+
 class PackingScreen(QWidget):
+    #: Print jobs a scan wrote, handed on once that scan's answer is on screen: the label
+    #: pictures and the spooler's sending are Python threads, and started at once they would
+    #: hold the GIL against the painting of the answer the operator is waiting for.
+    jobs_on_screen = Signal(tuple)
+
     def __init__(self, model: PackingViewModel, preview: LabelPreview | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,12 +52,15 @@ class PackingScreen(QWidget):
         self.preview = preview
         self.strip = StatusStrip()
         self.feedback = FeedbackPanel()
-        self.summary = QLabel()
+        # One line whose text changes on every scan, in a box of its own without a layout: a
+        # label's new text asks its layout to lay out again, here the whole screen's.
+        self._summary_box = _Holder()
+        self._summary_box.setFixedHeight(44)
+        self._summary_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.summary = QLabel(self._summary_box)
         self.summary.setObjectName("OrderSummary")
         self.summary.setStyleSheet("font-size: 22px; padding: 4px 8px;")
-        # One line whose text changes on every scan: a fixed height keeps the layout still.
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.summary.setFixedHeight(44)
+        self._summary_box.hold(self.summary)
         self.note = QLabel()
         self.note.setObjectName("CustomerNote")
         self.note.setWordWrap(True)
@@ -46,7 +78,7 @@ class PackingScreen(QWidget):
         main = QVBoxLayout()
         main.setSpacing(6)
         main.addWidget(self.feedback, 2)
-        main.addWidget(self.summary)
+        main.addWidget(self._summary_box)
         main.addWidget(self.note)
         main.addWidget(self.parcels)
         main.addWidget(self.lines, 3)
@@ -56,8 +88,32 @@ class PackingScreen(QWidget):
         layout.addLayout(body, 1)
         model.changed.connect(self.refresh)
         model.devices_changed.connect(self.refresh_devices)
+        self._held_jobs: list[tuple[int, tuple[int, ...]]] = []  # (answer's seq, job ids)
+        self._jobs_timer = QTimer(self)
+        self._jobs_timer.setSingleShot(True)
+        self._jobs_timer.timeout.connect(lambda: self._release_jobs(None))
+        model.print_jobs_written.connect(self._hold_jobs)
+        self.feedback.painted.connect(self._release_jobs)
         self.refresh()
         self.refresh_devices()
+
+    def _hold_jobs(self, jobs: tuple[int, ...]) -> None:
+        self._held_jobs.append((self.model.feedback.seq, jobs))
+        if not self._jobs_timer.isActive():
+            self._jobs_timer.start(JOBS_FALLBACK_MS)
+
+    def _release_jobs(self, painted_seq: int | None) -> None:
+        """Hand on the jobs whose answer has painted (``None``: all of them, the fallback)."""
+        ready = [jobs for seq, jobs in self._held_jobs
+                 if painted_seq is None or seq <= painted_seq]
+        if not ready:
+            return
+        self._held_jobs = [(seq, jobs) for seq, jobs in self._held_jobs
+                           if not (painted_seq is None or seq <= painted_seq)]
+        if not self._held_jobs:
+            self._jobs_timer.stop()
+        for jobs in ready:
+            self.jobs_on_screen.emit(jobs)
 
     def add_footer(self, widget: QWidget) -> None:
         self._layout.addWidget(widget)
@@ -95,7 +151,7 @@ class PackingScreen(QWidget):
         if order.mode:
             summary.append(self.tr("Mode: {mode}").format(mode=order.mode.upper()))
         self.summary.setText("   ·   ".join(summary))
-        self.summary.setVisible(bool(summary))
+        self._summary_box.setVisible(bool(summary))
         self.note.setText(self.tr("Customer's note: {note}").format(note=order.customer_note)
                           if order.customer_note else "")
         self.note.setVisible(bool(order.customer_note))
