@@ -66,7 +66,9 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime(),
-        dict[str, Any]: JSON(),
+        # None is SQL NULL, as the scan path's Core statements write it (pack_fast.py,
+        # pack_complete.py), not the JSON text 'null'.
+        dict[str, Any]: JSON(none_as_null=True),
     }
 
 

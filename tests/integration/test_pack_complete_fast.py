@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, inspect, select, text, update
+from sqlalchemy import Engine, event, inspect, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.engine import make_engine, make_sessionmaker
-from db.models import Order
+from db.models import Order, Parcel
 from devices.scan import ScanInput
 from tests.conftest import _empty_pg_tables
 from tests.helpers.catalogue import GS, MILK_EAN, MUG_CODE, PHONE_EAN, SHIRT_CASE, SHIRT_EAN, seed
@@ -31,14 +31,45 @@ from workstation.services import pack_complete, pack_open
 from workstation.services.pack import PackService, ScanResult
 from workstation.settings import Settings
 
-SCRIPT = (
-    "ORD-1", SHIRT_EAN, SHIRT_EAN,  # the simplest order
-    # a case of 6, units, a serial and a lot with its expiry, and a second parcel
-    "ORD-2", SHIRT_CASE, SHIRT_EAN, "CMD:NEXT-PARCEL", SHIRT_EAN,
-    f"01{'0' + PHONE_EAN}21SN-0042", f"01{'0' + MILK_EAN}17301231{GS}10LOT-7",
-    "TOTE-7", MUG_CODE,  # opened by its tote; a fragile item
-    "ORD-4", MUG_CODE, SHIRT_EAN,  # with a return label
-)
+
+def _last_tracking(sessions: sessionmaker[Session]) -> str:
+    with sessions() as s:
+        return s.scalar(select(Parcel.tracking_number).where(Parcel.tracking_number.is_not(None))
+                        .order_by(Parcel.id.desc()).limit(1)) or "?"
+
+
+Scan = str | Callable[[sessionmaker[Session]], str]
+# name: (order columns to change before packing, station settings, the scans)
+SCENARIOS: dict[str, tuple[dict[str, dict[str, Any]], dict[str, Any], tuple[Scan, ...]]] = {
+    "mixed": ({"ORD-4": {"return_label": True}}, {}, (
+        "ORD-1", SHIRT_EAN, SHIRT_EAN,  # the simplest order
+        # a case of 6, units, a serial and a lot with its expiry, and a second parcel
+        "ORD-2", SHIRT_CASE, SHIRT_EAN, "CMD:NEXT-PARCEL", SHIRT_EAN,
+        f"01{'0' + PHONE_EAN}21SN-0042", f"01{'0' + MILK_EAN}17301231{GS}10LOT-7",
+        "TOTE-7", MUG_CODE,  # opened by its tote; a fragile item
+        "ORD-4", MUG_CODE, SHIRT_EAN,  # with a return label
+    )),
+    # The rest after a review of the two paths:
+    "pending serial, then the serial completes": ({}, {}, (
+        "ORD-2", SHIRT_CASE, SHIRT_EAN, SHIRT_EAN, f"01{'0' + MILK_EAN}17301231{GS}10LOT-7",
+        PHONE_EAN, f"01{'0' + PHONE_EAN}21SN-0042")),
+    "carrier's own label, two parcels": (
+        {"ORD-1": {"carrier_tracking_number": "JNE0001", "carrier_label_format": "zpl",
+                   "carrier_label": b"^XA^FDcarrier^FS^XZ"}},
+        {}, ("ORD-1", SHIRT_EAN, "CMD:NEXT-PARCEL", SHIRT_EAN)),
+    "a label that cannot be rendered": (
+        {"ORD-1": {"carrier_tracking_number": "JNE\u2013\u00dc12"}}, {},
+        ("ORD-1", SHIRT_EAN, SHIRT_EAN)),
+    "pick list, label confirmed": ({}, {}, (
+        "PL-ORD-1", SHIRT_EAN, SHIRT_EAN, _last_tracking, "ORD-3", MUG_CODE)),
+    "ship partial after a short": ({}, {"short_policy": "ship_partial"}, (
+        "ORD-4", MUG_CODE, "CMD:SHORT:NOT_FOUND", SHIRT_EAN)),
+    "parked and resumed": ({}, {}, ("ORD-1", SHIRT_EAN, "CMD:PAUSE", "ORD-1", SHIRT_EAN)),
+    "weight check": ({}, {"weight_check": True}, ("ORD-3", MUG_CODE, "WEIGHT:700", "ORD-1")),
+    "PDF labels, receipt slip": ({"ORD-4": {"return_label": True}},
+                                 {"label_format": "pdf", "slip_format": "escpos"},
+                                 ("ORD-4", MUG_CODE, SHIRT_EAN)),
+}
 
 
 # Written by the seed, from the machine's clock or at random (a PIN's salt), not by packing.
@@ -71,10 +102,11 @@ def _snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def _pack(url: str, fast: bool, monkeypatch: pytest.MonkeyPatch
+def _pack(url: str, fast: bool, monkeypatch: pytest.MonkeyPatch, scenario: str = "mixed"
           ) -> tuple[list[ScanResult], dict[str, list[dict[str, Any]]], list[str]]:
-    """Pack SCRIPT; ``fast=False``: with the fast open and completion turned off. Also
-    returns which fast writes were taken."""
+    """Pack a scenario's scans; ``fast=False``: with the fast open and completion turned off.
+    Also returns which fast writes were taken."""
+    changes, settings, script = SCENARIOS[scenario]
     used: list[str] = []
     real_complete, real_open = pack_complete.close_parcels_and_print, pack_open.open_order
 
@@ -99,16 +131,17 @@ def _pack(url: str, fast: bool, monkeypatch: pytest.MonkeyPatch
             sessions: sessionmaker[Session] = make_sessionmaker(engine)
             seed(sessions)
             with sessions.begin() as s:
-                s.execute(update(Order).where(Order.number == "ORD-4")
-                          .values(return_label=True))
+                for number, values in changes.items():
+                    s.execute(update(Order).where(Order.number == number).values(**values))
             clock = ManualClock()  # one time per scan, however often each path reads it
-            service = PackService(sessions, Settings(station="ST-01"), clock=clock)
+            service = PackService(sessions, Settings(station="ST-01", **settings), clock=clock)
             service.sign_in("op1")
             results = []
-            for code in SCRIPT:
+            for code in script:
                 clock.advance(1)
+                text_ = code(sessions) if callable(code) else code
                 results.append(service.handle_scan(
-                    ScanInput(text=code, source="test", received_at=clock.now)))
+                    ScanInput(text=text_, source="test", received_at=clock.now)))
             return results, _snapshot(engine), used
         finally:
             engine.dispose()
@@ -140,6 +173,45 @@ def test_fast_and_orm_completion_write_the_same_rows(
     assert sum(1 for j in jobs if j["kind"] == "shipping") == 5  # ORD-2 has two parcels
     assert all(p["tracking_number"] and p["sscc"] and p["status"] == "closed"
                for p in fast_rows["parcels"])
+
+
+@pytest.mark.parametrize("scenario", [name for name in SCENARIOS if name != "mixed"])
+def test_both_paths_write_the_same_rows_in_every_scenario(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scenario: str
+) -> None:
+    fast_said, fast_rows, _ = _pack(_fresh(db_url, tmp_path, "fast"), True, monkeypatch,
+                                    scenario)
+    orm_said, orm_rows, orm_used = _pack(_fresh(db_url, tmp_path, "orm"), False, monkeypatch,
+                                         scenario)
+    assert orm_used == []
+    assert [_said(r) for r in fast_said] == [_said(r) for r in orm_said]
+    for table in fast_rows:
+        assert fast_rows[table] == orm_rows[table], table
+
+
+def test_an_item_scan_is_one_transaction(session_factory: sessionmaker[Session]) -> None:
+    """The serial's check and the unit's write in one transaction (else a serial could be
+    packed twice between them), and one write lock taken per scan."""
+    seed(session_factory)
+    engine = session_factory.kw["bind"]
+    service = PackService(session_factory, Settings(station="ST-01"), clock=TickingClock())
+    service.sign_in("op1")
+    for code in ("ORD-2", SHIRT_EAN):
+        service.handle_scan(ScanInput(text=code, source="test"))
+    begins: list[object] = []
+
+    def began(conn: object) -> None:
+        begins.append(conn)
+
+    event.listen(engine, "begin", began)
+    try:
+        for code in (SHIRT_EAN, f"01{'0' + PHONE_EAN}21SN-7"):
+            begins.clear()
+            result = service.handle_scan(ScanInput(text=code, source="test"))
+            assert result.outcome is Outcome.ACCEPTED, result.message
+            assert len(begins) == 1, code
+    finally:
+        event.remove(engine, "begin", began)
 
 
 def test_a_completion_that_is_not_plain_takes_the_orm_path(

@@ -329,44 +329,50 @@ class PackService:
                 if not self._fast_may_write(decision):
                     tx.rollback()
                     return None
+            # One transaction from the serial's check to the last write (a serial checked in
+            # one and written in another could be packed twice).
             if decision.state.complete:
-                completed = self._complete_fast(conn, live, scan, interp, product, decision,
-                                                now)
-                if completed is None:
-                    tx.rollback()
-                    return None
-        if decision.state.complete:
-            self._live = None  # committed: the session is closed
-            return completed
-        with writer.connect() as conn, conn.begin() as tx:
-            if not writer.bump(conn, live, pack_fast.dumps_pending(decision.state)):
-                # Someone else changed the session: the full path reads it afresh.
+                result = self._complete_fast(conn, live, scan, interp, product, decision, now)
+            else:
+                result = self._item_fast(conn, live, scan, interp, product, decision, now)
+            if result is None:
                 tx.rollback()
                 return None
-            params = {**decision.params, "order": live.order_number}
-            outcome = decision.outcome
-            message = render_message(outcome, params)
-            station_id = self._station_id
-            assert station_id is not None
-            event_id = writer.event(
-                conn, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
-                operator_id=self.operator.id if self.operator else None, raw=scan.text[:4000],
-                symbology=interp.symbology, source=scan.source[:200],
-                interpretation=interp.as_record(), outcome=outcome.value, message=message,
-                order_line_id=decision.line_id, product_id=product.product_id,
-                quantity=decision.quantity, received_at=scan.received_at, recorded_at=now,
-            )
-            if decision.quantity > 0:
-                writer.item(conn, parcel_id=live.parcel_id, order_line_id=decision.line_id,
-                            quantity=decision.quantity, serial=decision.serial,
-                            lot=decision.lot,
-                            expiry=decision.expiry.isoformat() if decision.expiry else None,
-                            scan_event_id=event_id)
-            if self._heartbeat_due(now):
-                writer.heartbeat(conn, station_id, now)
-        self._live = pack_fast.advance(live, decision.state)
+        # Committed.
+        self._live = (None if decision.state.complete
+                      else pack_fast.advance(live, decision.state))
+        return result
+
+    def _item_fast(self, conn: Connection, live: pack_fast.Live, scan: ScanInput,
+                   interp: Interpretation, product: ProductMatch, decision: Decision,
+                   now: datetime) -> ScanResult | None:
+        """One more unit of the open order: three statements; None: the session changed
+        under us (the caller rolls back, the full path reads it afresh)."""
+        writer = self._writer
+        if not writer.bump(conn, live, pack_fast.dumps_pending(decision.state)):
+            return None
+        params = {**decision.params, "order": live.order_number}
+        outcome = decision.outcome
+        message = render_message(outcome, params)
+        station_id = self._station_id
+        assert station_id is not None
+        event_id = writer.event(
+            conn, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
+            operator_id=self.operator.id if self.operator else None, raw=scan.text[:4000],
+            symbology=interp.symbology, source=scan.source[:200],
+            interpretation=interp.as_record(), outcome=outcome.value, message=message,
+            order_line_id=decision.line_id, product_id=product.product_id,
+            quantity=decision.quantity, received_at=scan.received_at, recorded_at=now,
+        )
+        if decision.quantity > 0:
+            writer.item(conn, parcel_id=live.parcel_id, order_line_id=decision.line_id,
+                        quantity=decision.quantity, serial=decision.serial, lot=decision.lot,
+                        expiry=decision.expiry.isoformat() if decision.expiry else None,
+                        scan_event_id=event_id)
+        if self._heartbeat_due(now):
+            writer.heartbeat(conn, station_id, now)
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
-                          self._live_view(self._live), params)
+                          self._live_view(pack_fast.advance(live, decision.state)), params)
 
     def _open_fast(self, scan: ScanInput, interp: Interpretation,
                    now: datetime) -> ScanResult | None:

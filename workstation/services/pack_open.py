@@ -82,7 +82,8 @@ class Opened:
 
 def open_order(conn: Connection, code: str, sscc: str | None, pick_list_prefix: str,
                station_id: int, operator_id: int, now: datetime) -> Opened | None:
-    """Open a new session of the order this code names, or None: the full path's case."""
+    """Open a new session of the order this code names, or None: the full path's case (the
+    caller rolls back: a claim taken here is not kept)."""
     if conn.execute(_STATION_BUSY, {"b_station": station_id}).first() is not None:
         return None
     if conn.execute(_BADGE, {"b_code": code}).first() is not None:
@@ -95,12 +96,14 @@ def open_order(conn: Connection, code: str, sscc: str | None, pick_list_prefix: 
     order = _find_order(conn, code, pick_list_prefix)
     if order is None or order.status != OrderStatus.NEW.value or order.claim_station_id:
         return None
-    if conn.execute(_SESSION_OF_ORDER, {"b_order": order.id}).first() is not None:
-        return None
     claimed = conn.execute(_CLAIM, {"b_id": order.id, "b_station": station_id,
                                     "b_operator": operator_id, "b_now": now,
                                     "b_updated": utcnow()})
     if claimed.rowcount != 1:
+        return None
+    # Checked with the order's row held (after the claim): a paused session of an order that
+    # was parked, held and released is resumed by the full path (the caller rolls back).
+    if conn.execute(_SESSION_OF_ORDER, {"b_order": order.id}).first() is not None:
         return None
     pack_id = int(conn.execute(_NEW_SESSION, {
         "order_id": order.id, "station_id": station_id, "operator_id": operator_id,
