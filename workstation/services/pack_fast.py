@@ -86,6 +86,8 @@ _SQL = {
             "scan_event_id) VALUES (:parcel_id, :order_line_id, :quantity, :serial, :lot, "
             ":expiry, :scan_event_id)",
     "heartbeat": "UPDATE stations SET last_seen_at = :now WHERE id = :id",
+    # Before a serial's check on PostgreSQL (pack_store.serial_used_in says why).
+    "lock_product": "SELECT id FROM products WHERE id = :product_id FOR UPDATE",
     "serial": "SELECT o.number FROM parcel_items pi JOIN parcels p ON p.id = pi.parcel_id "
               "JOIN orders o ON o.id = p.order_id JOIN order_lines ol ON ol.id = "
               "pi.order_line_id WHERE pi.serial = :serial AND ol.product_id = :product_id "
@@ -125,6 +127,8 @@ class ScanWriter:
         return bool(result.rowcount == 1)
 
     def serial_used_in(self, conn: Connection, product_id: int, serial: str) -> str | None:
+        if self.engine.dialect.name == "postgresql":
+            conn.exec_driver_sql(self._sql["lock_product"], {"product_id": product_id})
         row = conn.exec_driver_sql(self._sql["serial"],
                                    {"serial": serial, "product_id": product_id}).first()
         return str(row[0]) if row is not None else None

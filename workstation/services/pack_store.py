@@ -114,7 +114,12 @@ def find_order_by_code(session: Session, code: str, pick_list_prefix: str) -> Or
 
 
 def serial_used_in(session: Session, product_id: int, serial: str) -> str | None:
-    """The order a serial number of this product was already packed into, if any."""
+    """The order a serial number of this product was already packed into, if any.
+
+    The product's row is locked first (PostgreSQL; SQLite's writers take the database's lock
+    at BEGIN): two stations checking serials of one product take turns until each commits, so
+    a serial cannot be packed twice at once."""
+    session.execute(select(Product.id).where(Product.id == product_id).with_for_update())
     return session.scalar(
         select(Order.number)
         .join(Parcel, Parcel.order_id == Order.id)
