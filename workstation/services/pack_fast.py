@@ -2,8 +2,10 @@
 
 Most scans at a station are the next unit of the order on the bench. For those the service
 keeps the session's state in memory (``Live``) and writes with pre-built SQL on the DBAPI
-connection, skipping the ORM's unit of work; everything else (commands, badges, wrong items,
-the scan that completes the order) takes the ORM path in ``pack.py``.
+connection, skipping the ORM's unit of work. The scan that opens a new order and the one that
+completes it plainly are written on the same connection too (``pack_open.py``,
+``pack_complete.py``); everything else (commands, badges, wrong items, shorts, the weight
+check) takes the ORM path in ``pack.py``.
 
 Correctness does not rest on the cache: every write is ``UPDATE pack_sessions ... WHERE
 version = <cached>``, so if anything else changed the session (a lead's take-over, another
