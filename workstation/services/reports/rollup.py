@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -248,21 +249,20 @@ def _catch_up_locked(conn: Connection, pg: bool, newest: int,
                 break
             hi = min(bound, wm + SCAN_BATCH)
             rolled += _roll_scans(rr, wm, hi)
-    remade = 0
+    sessions = _drain(rr, _remake_sessions, SESSION_BATCH)
+    return rolled, sessions, _drain(rr, remake_orders, ORDER_BATCH)
+
+
+def _drain(conn: Connection, remake: Callable[[Connection], int], batch: int) -> int:
+    """Run ``remake`` (one batch of a queue, in a transaction of its own) until a batch comes
+    back short; returns how many queue rows were handled."""
+    handled = 0
     while True:
-        with rr.begin():
-            done = _remake_sessions(rr)
-        remade += done
-        if done < SESSION_BATCH:
-            break
-    leads = 0
-    while True:
-        with rr.begin():
-            done = remake_orders(rr)
-        leads += done
-        if done < ORDER_BATCH:
-            break
-    return rolled, remade, leads
+        with conn.begin():
+            done = remake(conn)
+        handled += done
+        if done < batch:
+            return handled
 
 
 # -- reading: the rollup plus what it does not hold yet --------------------------------------
