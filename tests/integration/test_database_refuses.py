@@ -76,11 +76,11 @@ def test_a_refused_scan_records_nothing_and_says_so(
     seed(sessions)
     service = PackService(sessions, Settings(station="ST-01"), clock=TickingClock())
     service.sign_in("op1")
-    # ORD-1: two shirts. The refused scan, then the same scan again.
-    script = {"open": ["ORD-1"], "item": ["ORD-1"], "complete": ["ORD-1", SHIRT_EAN],
-              "orm": ["ORD-1"]}[refused]
+    # ORD-1: two shirts. The scans before the refused one, the refused one, then it again.
+    before_it = {"open": [], "item": ["ORD-1"], "complete": ["ORD-1", SHIRT_EAN],
+                 "orm": ["ORD-1"]}[refused]
     code = {"open": "ORD-1", "item": SHIRT_EAN, "complete": SHIRT_EAN, "orm": MUG_CODE}[refused]
-    for scanned in script[:-1] if refused == "open" else script:
+    for scanned in before_it:
         service.handle_scan(ScanInput(text=scanned, source="test"))
     before = _events(station_engine)
     with _refusing(db_url), pytest.raises(DatabaseUnavailableError) as refusal:

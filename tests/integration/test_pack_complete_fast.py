@@ -27,7 +27,7 @@ from tests.conftest import _empty_pg_tables
 from tests.helpers.catalogue import GS, MILK_EAN, MUG_CODE, PHONE_EAN, SHIRT_CASE, SHIRT_EAN, seed
 from tests.helpers.clock import ManualClock, TickingClock
 from workstation.domain.outcomes import Outcome
-from workstation.services import pack_complete, pack_open
+from workstation.services import pack_complete, pack_fast, pack_open
 from workstation.services.pack import PackService, ScanResult
 from workstation.settings import Settings
 
@@ -114,7 +114,7 @@ def _pack(url: str, fast: bool, monkeypatch: pytest.MonkeyPatch, scenario: str =
         used.append("complete")
         return real_complete(*args, **kwargs)
 
-    def opening(*args: Any, **kwargs: Any) -> pack_open.Opened | None:
+    def opening(*args: Any, **kwargs: Any) -> pack_fast.Live | None:
         opened = real_open(*args, **kwargs)
         if opened is not None:
             used.append("open")

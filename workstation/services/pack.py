@@ -354,23 +354,8 @@ class PackService:
         params = {**decision.params, "order": live.order_number}
         outcome = decision.outcome
         message = render_message(outcome, params)
-        station_id = self._station_id
-        assert station_id is not None
-        event_id = writer.event(
-            conn, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
-            operator_id=self.operator.id if self.operator else None, raw=scan.text[:4000],
-            symbology=interp.symbology, source=scan.source[:200],
-            interpretation=interp.as_record(), outcome=outcome.value, message=message,
-            order_line_id=decision.line_id, product_id=product.product_id,
-            quantity=decision.quantity, received_at=scan.received_at, recorded_at=now,
-        )
-        if decision.quantity > 0:
-            writer.item(conn, parcel_id=live.parcel_id, order_line_id=decision.line_id,
-                        quantity=decision.quantity, serial=decision.serial, lot=decision.lot,
-                        expiry=decision.expiry.isoformat() if decision.expiry else None,
-                        scan_event_id=event_id)
-        if self._heartbeat_due(now):
-            writer.heartbeat(conn, station_id, now)
+        event_id = self._write_scan(conn, live, scan, interp, now, outcome, message,
+                                    decision, product)
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
                           self._live_view(pack_fast.advance(live, decision.state)), params)
 
@@ -385,31 +370,50 @@ class PackService:
         assert station_id is not None
         writer = self._writer
         with writer.connect() as conn, conn.begin() as tx:
-            opened = pack_open.open_order(conn, interp.text, interp.sscc,
-                                          self._settings.pick_list_prefix, station_id,
-                                          operator.id, now)
-            if opened is None:
+            live = pack_open.open_order(conn, interp.text, interp.sscc,
+                                        self._settings.pick_list_prefix, station_id,
+                                        operator.id, now)
+            if live is None:
                 tx.rollback()
                 return None
-            live = opened.live
             outcome = Outcome.ORDER_OPENED
             params: dict[str, object] = {"order": live.order_number,
                                          "lines": len(live.state.lines),
                                          "units": live.state.units,
                                          "scanned": live.state.scanned}
             message = render_message(outcome, params)
-            event_id = writer.event(
-                conn, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
-                operator_id=operator.id, raw=scan.text[:4000], symbology=interp.symbology,
-                source=scan.source[:200], interpretation=interp.as_record(),
-                outcome=outcome.value, message=message, order_line_id=None, product_id=None,
-                quantity=0, received_at=scan.received_at, recorded_at=now,
-            )
-            if self._heartbeat_due(now):
-                writer.heartbeat(conn, station_id, now)
+            event_id = self._write_scan(conn, live, scan, interp, now, outcome, message)
         self._live = live  # committed
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
                           self._live_view(live), params)
+
+    def _write_scan(self, conn: Connection, live: pack_fast.Live, scan: ScanInput,
+                    interp: Interpretation, now: datetime, outcome: Outcome, message: str,
+                    decision: Decision | None = None, product: ProductMatch | None = None
+                    ) -> int:
+        """The fast paths' scan event, the unit it added (if any) and the heartbeat when due;
+        returns the event's id."""
+        writer = self._writer
+        station_id = self._station_id
+        assert station_id is not None
+        event_id = writer.event(
+            conn, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
+            operator_id=self.operator.id if self.operator else None, raw=scan.text[:4000],
+            symbology=interp.symbology, source=scan.source[:200],
+            interpretation=interp.as_record(), outcome=outcome.value, message=message,
+            order_line_id=decision.line_id if decision else None,
+            product_id=product.product_id if product else None,
+            quantity=decision.quantity if decision else 0, received_at=scan.received_at,
+            recorded_at=now,
+        )
+        if decision is not None and decision.quantity > 0:
+            writer.item(conn, parcel_id=live.parcel_id, order_line_id=decision.line_id,
+                        quantity=decision.quantity, serial=decision.serial, lot=decision.lot,
+                        expiry=decision.expiry.isoformat() if decision.expiry else None,
+                        scan_event_id=event_id)
+        if self._heartbeat_due(now):
+            writer.heartbeat(conn, station_id, now)
+        return event_id
 
     def _fast_may_write(self, decision: Decision) -> bool:
         return _fast(decision) or pack_complete.plain(decision, self._settings)
@@ -419,7 +423,6 @@ class PackService:
                        now: datetime) -> ScanResult | None:
         """A plain completion written on the fast path's connection (pack_complete.py); None:
         something changed under us, the caller rolls back and the full path takes the scan."""
-        writer = self._writer
         station_id = self._station_id
         assert station_id is not None
         operator_id = self.operator.id if self.operator else None
@@ -431,22 +434,11 @@ class PackService:
         params = {**decision.params, "order": live.order_number, "units": ctx.units,
                   "parcels": live.parcels, "held": False}
         message = render_message(outcome, params)
-        event_id = writer.event(
-            conn, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
-            operator_id=operator_id, raw=scan.text[:4000], symbology=interp.symbology,
-            source=scan.source[:200], interpretation=interp.as_record(), outcome=outcome.value,
-            message=message, order_line_id=decision.line_id, product_id=product.product_id,
-            quantity=decision.quantity, received_at=scan.received_at, recorded_at=now,
-        )
-        writer.item(conn, parcel_id=live.parcel_id, order_line_id=decision.line_id,
-                    quantity=decision.quantity, serial=decision.serial, lot=decision.lot,
-                    expiry=decision.expiry.isoformat() if decision.expiry else None,
-                    scan_event_id=event_id)
+        event_id = self._write_scan(conn, live, scan, interp, now, outcome, message,
+                                    decision, product)
         done = pack_complete.close_parcels_and_print(conn, ctx, self._settings)
         if done.parcels != live.parcels:  # the message would be wrong: let the full path say
             return None
-        if self._heartbeat_due(now):
-            writer.heartbeat(conn, station_id, now)
         view = replace(self._live_view(pack_fast.advance(live, decision.state)),
                        status=SessionStatus.COMPLETED.value, parcel_seq=None)
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,

@@ -75,13 +75,8 @@ _PRODUCTS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Opened:
-    live: pack_fast.Live
-
-
 def open_order(conn: Connection, code: str, sscc: str | None, pick_list_prefix: str,
-               station_id: int, operator_id: int, now: datetime) -> Opened | None:
+               station_id: int, operator_id: int, now: datetime) -> pack_fast.Live | None:
     """Open a new session of the order this code names, or None: the full path's case (the
     caller rolls back: a claim taken here is not kept)."""
     if conn.execute(_STATION_BUSY, {"b_station": station_id}).first() is not None:
@@ -125,8 +120,7 @@ def open_order(conn: Connection, code: str, sscc: str | None, pick_list_prefix: 
         for kind, barcode, pack_quantity, product_id, sku, name in conn.execute(
             _PRODUCTS, {"b_products": sorted({line.product_id for line in state.lines})})
     }
-    return Opened(pack_fast.Live(pack_id, order.id, order.number, 0, state, parcel_id, 1, 1,
-                                 products))
+    return pack_fast.Live(pack_id, order.id, order.number, 0, state, parcel_id, 1, 1, products)
 
 
 def _find_order(conn: Connection, code: str, pick_list_prefix: str) -> _OrderRow | None:
