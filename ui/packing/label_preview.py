@@ -72,6 +72,10 @@ def _button(text: str) -> QPushButton:
     return button
 
 
+#: Pixels a picture may fall short of its room and still be shown as the worker scaled it.
+_SNUG = 2
+
+
 class LabelCard(QFrame):
     """One label: its picture scaled to fit, the job's state, and the choices when it failed."""
 
@@ -181,8 +185,10 @@ class LabelCard(QFrame):
         self.room = room
         source = self._source.size()
         if source.width() <= room.width() and source.height() <= room.height() and (
-                source.width() == room.width() or source.height() == room.height()):
-            self.image.setPixmap(self._source)  # scaled to this room in the worker already
+                room.width() - source.width() <= _SNUG or room.height() - source.height() <= _SNUG):
+            # Scaled to this room in the worker already (or to one a pixel or two smaller: a
+            # layout settling by a pixel is not worth a second, blurrier scaling here).
+            self.image.setPixmap(self._source)
             return
         self.image.setPixmap(self._source.scaled(
             room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
