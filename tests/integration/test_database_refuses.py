@@ -95,3 +95,31 @@ def test_a_refused_scan_records_nothing_and_says_so(
                              "orm": Outcome.WRONG_ITEM}[refused], again.message
     if refused == "complete":
         assert again.print_jobs  # its labels were written with it, once
+
+
+def test_a_station_whose_connection_the_server_dropped_scans_on(db_url: str) -> None:
+    """PostgreSQL ends the station's connections between two item scans (a restart, a network
+    blip): the next item scan (the DBAPI path, pack_fast.ScanWriter.transaction) is taken on a
+    new connection, and nothing is lost."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("a server that drops connections: PostgreSQL")
+    station_engine = make_engine(db_url, connect_args={"application_name": "ws-dropped"})
+    admin = make_engine(db_url)
+    try:
+        sessions = make_sessionmaker(station_engine)
+        seed(sessions)
+        service = PackService(sessions, Settings(station="ST-01"), clock=TickingClock())
+        service.sign_in("op1")
+        service.handle_scan(ScanInput(text="ORD-1", source="test"))
+        with admin.connect() as conn, conn.begin():
+            killed = conn.execute(text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE application_name = 'ws-dropped'")).scalar_one()
+        assert killed >= 1
+        before = _events(station_engine)
+        again = service.handle_scan(ScanInput(text=SHIRT_EAN, source="test"))
+        assert again.outcome is Outcome.ACCEPTED, again.message
+        assert _events(station_engine) == before + 1
+    finally:
+        station_engine.dispose()
+        admin.dispose()

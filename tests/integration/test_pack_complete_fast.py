@@ -191,27 +191,45 @@ def test_both_paths_write_the_same_rows_in_every_scenario(
 
 def test_an_item_scan_is_one_transaction(session_factory: sessionmaker[Session]) -> None:
     """The serial's check and the unit's write in one transaction (else a serial could be
-    packed twice between them), and one write lock taken per scan."""
+    packed twice between them), and one write lock taken per scan.
+
+    Counted below SQLAlchemy's Connection, which the ordinary item scan does not use: one
+    connection taken from the pool per scan and, on SQLite, the statements that connection
+    ran, of which exactly one BEGIN."""
     seed(session_factory)
     engine = session_factory.kw["bind"]
     service = PackService(session_factory, Settings(station="ST-01"), clock=TickingClock())
     service.sign_in("op1")
     for code in ("ORD-2", SHIRT_EAN):
         service.handle_scan(ScanInput(text=code, source="test"))
-    begins: list[object] = []
+    checkouts: list[object] = []
+    statements: list[str] = []
 
-    def began(conn: object) -> None:
-        begins.append(conn)
+    def checked_out(dbapi_connection: Any, record: object, proxy: object) -> None:
+        checkouts.append(dbapi_connection)
+        if engine.dialect.name == "sqlite":
+            dbapi_connection.set_trace_callback(statements.append)
 
-    event.listen(engine, "begin", began)
+    def checked_in(dbapi_connection: Any, record: object) -> None:
+        if engine.dialect.name == "sqlite":
+            dbapi_connection.set_trace_callback(None)
+
+    event.listen(engine.pool, "checkout", checked_out)
+    event.listen(engine.pool, "checkin", checked_in)
     try:
         for code in (SHIRT_EAN, f"01{'0' + PHONE_EAN}21SN-7"):
-            begins.clear()
+            checkouts.clear()
+            statements.clear()
             result = service.handle_scan(ScanInput(text=code, source="test"))
             assert result.outcome is Outcome.ACCEPTED, result.message
-            assert len(begins) == 1, code
+            assert len(checkouts) == 1, code
+            if engine.dialect.name == "sqlite":
+                begins = [s for s in statements if s.split()[0].upper() == "BEGIN"]
+                assert begins == ["BEGIN IMMEDIATE"], (code, statements)
+                assert any(s.startswith("INSERT INTO scan_events") for s in statements)
     finally:
-        event.remove(engine, "begin", began)
+        event.remove(engine.pool, "checkout", checked_out)
+        event.remove(engine.pool, "checkin", checked_in)
 
 
 def test_a_completion_that_is_not_plain_takes_the_orm_path(

@@ -140,6 +140,9 @@ class ScanResult:
     params: dict[str, object] = field(default_factory=dict)
     # Print jobs written by this scan (the labels of an order it completed): wake the spooler.
     print_jobs: tuple[int, ...] = ()
+    # The open parcel as ``parcel_info()`` would read it, when the scan knows it without a
+    # read (an order just opened: its parcel is empty); None: ask ``parcel_info()``.
+    parcel: ParcelInfo | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,9 +324,12 @@ class PackService:
             decision = decide(live.state, ResolvedScan(interp, product, None), now.date())
             if not self._fast_may_write(decision):
                 return None
+            if not decision.state.complete:
+                return self._item_fast(live, scan, interp, product, decision, now)
         with writer.connect() as conn, conn.begin() as tx:
             if interp.serial is not None:
-                used_in = writer.serial_used_in(conn, product.product_id, interp.serial)
+                used_in = writer.serial_used_in(writer.cursor(conn), product.product_id,
+                                                interp.serial)
                 decision = decide(live.state, ResolvedScan(interp, product, used_in),
                                   now.date())
                 if not self._fast_may_write(decision):
@@ -334,7 +340,8 @@ class PackService:
             if decision.state.complete:
                 result = self._complete_fast(conn, live, scan, interp, product, decision, now)
             else:
-                result = self._item_fast(conn, live, scan, interp, product, decision, now)
+                result = self._unit_written(writer.cursor(conn), live, scan, interp, product,
+                                            decision, now)
             if result is None:
                 tx.rollback()
                 return None
@@ -343,18 +350,31 @@ class PackService:
                       else pack_fast.advance(live, decision.state))
         return result
 
-    def _item_fast(self, conn: Connection, live: pack_fast.Live, scan: ScanInput,
-                   interp: Interpretation, product: ProductMatch, decision: Decision,
-                   now: datetime) -> ScanResult | None:
-        """One more unit of the open order: three statements; None: the session changed
-        under us (the caller rolls back, the full path reads it afresh)."""
+    def _item_fast(self, live: pack_fast.Live, scan: ScanInput, interp: Interpretation,
+                   product: ProductMatch, decision: Decision, now: datetime
+                   ) -> ScanResult | None:
+        """The commonest scan of all, the next unit of the open order, in its own transaction
+        on the DBAPI connection (pack_fast.ScanWriter.transaction)."""
+        with self._writer.transaction() as tx:
+            result = self._unit_written(tx.cursor, live, scan, interp, product, decision, now)
+            if result is None:
+                tx.rollback()
+                return None
+        self._live = pack_fast.advance(live, decision.state)  # committed
+        return result
+
+    def _unit_written(self, cur: Any, live: pack_fast.Live, scan: ScanInput,
+                      interp: Interpretation, product: ProductMatch, decision: Decision,
+                      now: datetime) -> ScanResult | None:
+        """One more unit of the open order: three statements on ``cur``; None: the session
+        changed under us (the caller rolls back, the full path reads it afresh)."""
         writer = self._writer
-        if not writer.bump(conn, live, pack_fast.dumps_pending(decision.state)):
+        if not writer.bump(cur, live, pack_fast.dumps_pending(decision.state)):
             return None
         params = {**decision.params, "order": live.order_number}
         outcome = decision.outcome
         message = render_message(outcome, params)
-        event_id = self._write_scan(conn, live, scan, interp, now, outcome, message,
+        event_id = self._write_scan(cur, live, scan, interp, now, outcome, message,
                                     decision, product)
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
                           self._live_view(pack_fast.advance(live, decision.state)), params)
@@ -382,12 +402,13 @@ class PackService:
                                          "units": live.state.units,
                                          "scanned": live.state.scanned}
             message = render_message(outcome, params)
-            event_id = self._write_scan(conn, live, scan, interp, now, outcome, message)
+            event_id = self._write_scan(writer.cursor(conn), live, scan, interp, now,
+                                        outcome, message)
         self._live = live  # committed
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
-                          self._live_view(live), params)
+                          self._live_view(live), params, parcel=self._empty_parcel(live))
 
-    def _write_scan(self, conn: Connection, live: pack_fast.Live, scan: ScanInput,
+    def _write_scan(self, cur: Any, live: pack_fast.Live, scan: ScanInput,
                     interp: Interpretation, now: datetime, outcome: Outcome, message: str,
                     decision: Decision | None = None, product: ProductMatch | None = None
                     ) -> int:
@@ -397,7 +418,7 @@ class PackService:
         station_id = self._station_id
         assert station_id is not None
         event_id = writer.event(
-            conn, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
+            cur, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
             operator_id=self.operator.id if self.operator else None, raw=scan.text[:4000],
             symbology=interp.symbology, source=scan.source[:200],
             interpretation=interp.as_record(), outcome=outcome.value, message=message,
@@ -407,12 +428,12 @@ class PackService:
             recorded_at=now,
         )
         if decision is not None and decision.quantity > 0:
-            writer.item(conn, parcel_id=live.parcel_id, order_line_id=decision.line_id,
+            writer.item(cur, parcel_id=live.parcel_id, order_line_id=decision.line_id,
                         quantity=decision.quantity, serial=decision.serial, lot=decision.lot,
                         expiry=decision.expiry.isoformat() if decision.expiry else None,
                         scan_event_id=event_id)
         if self._heartbeat_due(now):
-            writer.heartbeat(conn, station_id, now)
+            writer.heartbeat(cur, station_id, now)
         return event_id
 
     def _fast_may_write(self, decision: Decision) -> bool:
@@ -434,8 +455,8 @@ class PackService:
         params = {**decision.params, "order": live.order_number, "units": ctx.units,
                   "parcels": live.parcels, "held": False}
         message = render_message(outcome, params)
-        event_id = self._write_scan(conn, live, scan, interp, now, outcome, message,
-                                    decision, product)
+        event_id = self._write_scan(self._writer.cursor(conn), live, scan, interp, now, outcome,
+                                    message, decision, product)
         done = pack_complete.close_parcels_and_print(conn, ctx, self._settings)
         if done.parcels != live.parcels:  # the message would be wrong: let the full path say
             return None
@@ -845,6 +866,16 @@ class PackService:
         return parcels_domain.check_weight(parcel.weight_grams or 0, expected,
                                            self._settings.weight_tolerance_percent,
                                            self._settings.weight_tolerance_grams)
+
+    def _empty_parcel(self, live: pack_fast.Live) -> ParcelInfo:
+        """What ``parcel_info()`` reads of the parcel an order was just opened with (nothing in
+        it, no box set, not weighed), without reading it."""
+        suggested = parcels_domain.suggest_box([], self._boxes())
+        check = parcels_domain.check_weight(0, parcels_domain.expected_grams([], suggested),
+                                            self._settings.weight_tolerance_percent,
+                                            self._settings.weight_tolerance_grams)
+        return ParcelInfo(live.parcel_seq, None, suggested.name if suggested else None,
+                          check.expected, check.allowed, None, self._settings.weight_check)
 
     def parcel_info(self) -> ParcelInfo | None:
         """The open parcel: suggested box, expected weight and tolerance (for the screen)."""
