@@ -250,7 +250,10 @@ def _pack(state: PackState, scan: ResolvedScan, today: date) -> Decision:
 def _accept(state: PackState, line: LineState, quantity: int, *, serial: str | None = None,
             lot: str | None = None, expiry: date | None = None) -> Decision:
     new_line = replace(line, scanned=line.scanned + quantity)
-    new_state = replace(state.with_line(new_line), pending=None)
+    # Built directly, not by replace()-ing the state twice: this is every accepted unit.
+    new_state = PackState(state.order_number,
+                          tuple(new_line if x.line_id == line.line_id else x
+                                for x in state.lines))
     outcome = Outcome.ORDER_COMPLETE if new_state.complete else Outcome.ACCEPTED
     params = {**_line_params(new_line), "order": state.order_number, "units": new_state.units}
     return Decision(outcome, new_state, line_id=line.line_id, product_id=line.product_id,

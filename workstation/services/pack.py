@@ -355,19 +355,23 @@ class PackService:
                    ) -> ScanResult | None:
         """The commonest scan of all, the next unit of the open order, in its own transaction
         on the DBAPI connection (pack_fast.ScanWriter.transaction)."""
+        advanced = pack_fast.advance(live, decision.state)
         with self._writer.transaction() as tx:
-            result = self._unit_written(tx.cursor, live, scan, interp, product, decision, now)
+            result = self._unit_written(tx.cursor, live, scan, interp, product, decision, now,
+                                        advanced)
             if result is None:
                 tx.rollback()
                 return None
-        self._live = pack_fast.advance(live, decision.state)  # committed
+        self._live = advanced  # committed
         return result
 
     def _unit_written(self, cur: Any, live: pack_fast.Live, scan: ScanInput,
                       interp: Interpretation, product: ProductMatch, decision: Decision,
-                      now: datetime) -> ScanResult | None:
+                      now: datetime, advanced: pack_fast.Live | None = None
+                      ) -> ScanResult | None:
         """One more unit of the open order: three statements on ``cur``; None: the session
-        changed under us (the caller rolls back, the full path reads it afresh)."""
+        changed under us (the caller rolls back, the full path reads it afresh).
+        ``advanced``: ``live`` with the unit in it, if the caller has it already."""
         writer = self._writer
         if not writer.bump(cur, live, pack_fast.dumps_pending(decision.state)):
             return None
@@ -376,8 +380,10 @@ class PackService:
         message = render_message(outcome, params)
         event_id = self._write_scan(cur, live, scan, interp, now, outcome, message,
                                     decision, product)
+        if advanced is None:
+            advanced = pack_fast.advance(live, decision.state)
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
-                          self._live_view(pack_fast.advance(live, decision.state)), params)
+                          self._live_view(advanced), params)
 
     def _open_fast(self, scan: ScanInput, interp: Interpretation,
                    now: datetime) -> ScanResult | None:

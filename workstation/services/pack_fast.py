@@ -23,7 +23,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -234,7 +234,9 @@ def _pyformat(sql: str) -> str:
 
 
 def advance(live: Live, state: PackState) -> Live:
-    return replace(live, state=state, version=live.version + 1)
+    # Built directly (replace() inspects the fields each time): once per accepted unit.
+    return Live(live.pack_id, live.order_id, live.order_number, live.version + 1, state,
+                live.parcel_id, live.parcel_seq, live.parcels, live.products)
 
 
 def dumps_pending(state: PackState) -> dict[str, Any] | None:
