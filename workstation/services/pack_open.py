@@ -125,11 +125,12 @@ def open_order(conn: Connection, code: str, sscc: str | None, pick_list_prefix: 
 
 def _find_order(conn: Connection, code: str, pick_list_prefix: str) -> _OrderRow | None:
     """As ``pack_store.find_order_by_code``: by number, by tote, then as a pick list."""
-    row = conn.execute(_ORDER_BY_NUMBER, {"b_code": code}).first()
-    if row is None:
-        row = conn.execute(_ORDER_BY_TOTE, {"b_code": code}).first()
-    if row is None and pick_list_prefix and code.startswith(pick_list_prefix):
-        row = conn.execute(_ORDER_BY_NUMBER, {"b_code": code[len(pick_list_prefix):]}).first()
+    row = None
+    for by, value in store.order_code_lookups(code, pick_list_prefix):
+        row = conn.execute(_ORDER_BY_NUMBER if by == "number" else _ORDER_BY_TOTE,
+                           {"b_code": value}).first()
+        if row is not None:
+            break
     return _OrderRow(int(row[0]), str(row[1]), str(row[2]), row[3]) if row else None
 
 

@@ -6,6 +6,7 @@ product for the scanned code, then writes the event and the change. Each is one 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from sqlalchemy import and_, bindparam, delete, func, select, update
@@ -100,16 +101,22 @@ def resolve_product(session: Session, interp: Interpretation) -> ProductMatch | 
     return ProductMatch(product_id=row[0], sku=row[1], name=row[2], pack_quantity=row[3])
 
 
+def order_code_lookups(code: str, pick_list_prefix: str) -> Iterator[tuple[str, str]]:
+    """What a scanned code may name an order by, in the order to try: ("number", code),
+    ("tote", code), then ("number", the code less the pick-list prefix) for a pick list."""
+    yield "number", code
+    yield "tote", code
+    if pick_list_prefix and code.startswith(pick_list_prefix):
+        yield "number", code[len(pick_list_prefix):]
+
+
 def find_order_by_code(session: Session, code: str, pick_list_prefix: str) -> Order | None:
     """An order by its number, a tote linked to it, or a pick-list barcode."""
-    order = session.scalar(_ORDER_BY_NUMBER, {"code": code})
-    if order is not None:
-        return order
-    order = session.scalar(_ORDER_BY_TOTE, {"code": code})
-    if order is not None:
-        return order
-    if pick_list_prefix and code.startswith(pick_list_prefix):
-        return session.scalar(_ORDER_BY_NUMBER, {"code": code[len(pick_list_prefix):]})
+    for by, value in order_code_lookups(code, pick_list_prefix):
+        order = session.scalar(_ORDER_BY_NUMBER if by == "number" else _ORDER_BY_TOTE,
+                               {"code": value})
+        if order is not None:
+            return order
     return None
 
 
