@@ -45,6 +45,7 @@ def _font_name(bold: bool) -> str:
         return "Helvetica-Bold" if bold else "Helvetica"
     font = TTFont(name, str(path))
     _cache_subsets(font)
+    _cache_widths(font)
     pdfmetrics.registerFont(font)
     return name
 
@@ -86,6 +87,46 @@ def _cache_subsets(font: TTFont) -> None:
     face.makeSubset = lambda subset: cached(tuple(subset))[0]
     face.addSubsetObjects = add_subset_objects
     face.subset_cache = cached
+
+
+class _FormattedArray(pdfdoc.PDFArray):  # type: ignore[misc]
+    """A PDF array whose bytes were formatted once already (numbers only: no references)."""
+
+    def __init__(self, formatted: bytes) -> None:
+        super().__init__([])
+        self._formatted = formatted
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+        return self._formatted
+
+
+def _cache_widths(font: TTFont) -> None:
+    """Format each subset's ``/Widths`` array once, not for every document.
+
+    reportlab writes every glyph's width of every subset as its own number object through its
+    generic formatter: about 500 calls per A4 slip, a tenth of its rendering. The array depends
+    only on the subset's glyph list, like the font program (``_cache_subsets``), so this one
+    font instance's ``addObjects`` is wrapped to swap the arrays it made for pre-formatted
+    ones with the same bytes (test_pdf_subset_cache.py checks the bytes and that it is used).
+    """
+    add_objects = font.addObjects
+
+    @functools.lru_cache(maxsize=SUBSET_CACHE_SIZE)
+    def formatted(widths: tuple[float, ...]) -> bytes:
+        return bytes(pdfdoc.PDFArray(list(widths)).format(None))
+
+    def add_objects_cached(doc: Any) -> None:
+        before = set(doc.idToObject["BasicFonts"].dict)
+        add_objects(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        for key in set(fonts) - before:
+            widths: Any = getattr(fonts[key], "Widths", None)
+            if type(widths) is pdfdoc.PDFArray and all(type(w) in (int, float)
+                                                        for w in widths.sequence):
+                fonts[key].Widths = _FormattedArray(formatted(tuple(widths.sequence)))
+
+    font.addObjects = add_objects_cached
+    font.widths_cache = formatted
 
 
 def drawable_text(text: str) -> str:
