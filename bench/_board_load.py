@@ -17,7 +17,7 @@ from sqlalchemy import insert, select, text, update
 from bench._common import summary_ms
 from bench.scan import gtin13
 from db.engine import make_engine, make_sessionmaker
-from db.enums import Role, SessionStatus
+from db.enums import OrderStatus, Role, SessionStatus
 from db.models import Barcode, Order, OrderLine, OrderStatusChange, PackSession, Product
 from devices.scan import ScanInput
 from workstation.domain.outcomes import Outcome
@@ -140,10 +140,11 @@ def yesterday() -> date:
 
 
 def trigger_cost(url: str, count: int) -> dict[str, object]:
-    """What the rollups' triggers (migrations 0006 and 0007) add to the transaction that
-    completes an order (the scan path's only contact with the rollups: rows queued, and on
-    PostgreSQL a NOTIFY): ``count`` sessions completed one per transaction, each with its
-    status row to packed, with the triggers on, and again off."""
+    """What the rollups' triggers (migrations 0006, 0007 and 0008) add to the transaction that
+    completes an order (the scan path's only contact with the rollups: rows queued or
+    appended, and on PostgreSQL a NOTIFY): ``count`` sessions completed one per transaction,
+    each with its order's status to packed and its status row to packed, with the triggers
+    on, and again off."""
     engine = make_engine(url)
     with engine.begin() as conn:
         ids = [tuple(row) for row in conn.execute(
@@ -155,6 +156,8 @@ def trigger_cost(url: str, count: int) -> dict[str, object]:
         with engine.begin() as conn:
             conn.execute(update(PackSession).where(PackSession.id.in_([i for i, _ in ids]))
                          .values(status=SessionStatus.OPEN.value, ended_at=None))
+            conn.execute(update(Order).where(Order.id.in_([o for _, o in ids]))
+                         .values(status=OrderStatus.IN_PROGRESS.value))
         took = []
         for id_, order_id in ids:
             t0 = time.perf_counter()
@@ -162,6 +165,8 @@ def trigger_cost(url: str, count: int) -> dict[str, object]:
                 now = datetime.now(UTC)
                 conn.execute(update(PackSession).where(PackSession.id == id_).values(
                     status=SessionStatus.COMPLETED.value, ended_at=now))
+                conn.execute(update(Order).where(Order.id == order_id).values(
+                    status=OrderStatus.PACKED.value, packed_at=now))
                 conn.execute(insert(OrderStatusChange).values(
                     order_id=order_id, from_status="in_progress", to_status="packed", at=now))
             took.append(time.perf_counter() - t0)
@@ -169,7 +174,8 @@ def trigger_cost(url: str, count: int) -> dict[str, object]:
 
     on = complete_each()
     triggers = (("pack_sessions", "trg_report_session_update"),
-                ("order_status_history", "trg_report_history_insert"))
+                ("order_status_history", "trg_report_history_insert"),
+                ("orders", "trg_report_cutoff_update"))
     if engine.dialect.name == "postgresql":
         def toggle(state: str) -> None:
             with engine.begin() as conn:

@@ -379,6 +379,11 @@ class LineException(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+PRINT_JOB_FAULTED = ("attempts > 1 OR last_error IS NOT NULL "
+                     "OR state IN ('failed', 'unknown')")
+PRINT_JOB_REPRINT = "reprint_of_id IS NOT NULL"
+
+
 class PrintJob(Base):
     """The outbox of the print spooler: the exact bytes to print, and what became of them."""
 
@@ -388,7 +393,13 @@ class PrintJob(Base):
         Index("ix_print_jobs_printer_state", "printer_url", "state", "id"),
         Index("ix_print_jobs_parcel", "parcel_id"),
         Index("ix_print_jobs_order", "order_id"),
-        Index("ix_print_jobs_created_at", "created_at"),  # reports: reprints, faults
+        Index("ix_print_jobs_created_at", "created_at"),
+        # Reports: only the faulted jobs and the reprints, by time (migration 0008; the
+        # predicates are reports.exceptions' own).
+        Index("ix_print_jobs_faulted", "created_at",
+              sqlite_where=text(PRINT_JOB_FAULTED), postgresql_where=text(PRINT_JOB_FAULTED)),
+        Index("ix_print_jobs_reprints", "created_at",
+              sqlite_where=text(PRINT_JOB_REPRINT), postgresql_where=text(PRINT_JOB_REPRINT)),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -522,7 +533,8 @@ class ReportLeadTime(Base):
     __table_args__ = (
         # Covers the report's read of a window's rows (no table row is read).
         Index("ix_report_lead_times_cover", "packed_at", "station_id", "operator_id",
-              "carrier", "hours_to_packed", "hours_to_shipped", "order_id", "history_id"),
+              "carrier", "hours_to_packed", "hours_to_shipped", "order_id", "history_id",
+              "prev_packed_at"),
         # An order's earlier packed row; the catch-up's delete by order.
         Index("ix_report_lead_times_order", "order_id", "packed_at", "station_id",
               "operator_id", "history_id"),
@@ -536,6 +548,9 @@ class ReportLeadTime(Base):
     carrier: Mapped[str] = mapped_column(String(64))
     hours_to_packed: Mapped[float]
     hours_to_shipped: Mapped[float | None]
+    # The order's packed row before this one (by time, then id), any station: the first
+    # packed row in a window is the one whose previous row is before it (migration 0008).
+    prev_packed_at: Mapped[datetime | None]
 
 
 class ReportDirtyOrder(Base):
@@ -547,6 +562,31 @@ class ReportDirtyOrder(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     order_id: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReportCutoff(Base):
+    """Orders per ship-by cut-off, carrier and status (migration 0008): progress's counts,
+    kept by the catch-up from :class:`ReportCutoffChange` rows."""
+
+    __tablename__ = "report_cutoffs"
+
+    ship_by: Mapped[datetime] = mapped_column(primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    orders: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReportCutoffChange(Base):
+    """An order leaving (-1) or joining (+1) a cut-off, carrier and status: appended by
+    triggers on ``orders``, folded into :class:`ReportCutoff` by the catch-up."""
+
+    __tablename__ = "report_cutoff_changes"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    ship_by: Mapped[datetime]
+    carrier: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    orders: Mapped[int] = mapped_column(Integer)
 
 
 class OrderReturn(Base):
@@ -581,6 +621,8 @@ __all__ = [
     "ParcelItem",
     "PrintJob",
     "Product",
+    "ReportCutoff",
+    "ReportCutoffChange",
     "ReportDirtySession",
     "ReportPackedOrder",
     "ReportRollupState",

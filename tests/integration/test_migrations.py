@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from db.engine import make_engine
-from db.migrate import current_revision, downgrade, upgrade
+from db.migrate import HEAD, current_revision, downgrade, upgrade
 
 INSERT_JOB = text(
     "INSERT INTO print_jobs (kind, format, printer_url, data, state, attempts, created_at, "
@@ -193,4 +193,82 @@ def test_lead_time_rollup_queues_packed_orders_and_the_step_reverses(
         conn.execute(text("INSERT INTO order_status_history (order_id, to_status, at) "
                           "VALUES (3, 'packed', CURRENT_TIMESTAMP)"))
     upgrade(blank_engine)
+    assert current_revision(blank_engine) == HEAD
+
+
+def _columns(engine: Engine, table: str) -> set[str]:
+    return {str(c["name"]) for c in inspect(engine).get_columns(table)}
+
+
+def test_cutoff_counts_fault_indexes_and_lead_previous_row_and_the_step_reverses(
+        blank_engine: Engine) -> None:
+    upgrade(blank_engine, "0007")
+    false = "false" if blank_engine.dialect.name == "postgresql" else "0"
+    order = text(
+        "INSERT INTO orders (id, number, channel, customer_name, ship_to_name, address_lines, "
+        "city, country, carrier, priority, ship_by, language, return_label, status, "
+        "imported_at, updated_at) VALUES (:id, :n, 'web', 'c', 'c', 'a', 'x', 'ID', :carrier, "
+        f"0, :ship_by, 'id', {false}, :status, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+    a, b = "2026-11-23 10:00:00", "2026-11-23 13:00:00"
+    with blank_engine.begin() as conn:
+        for id_, carrier, ship_by, status in ((1, "JNE", a, "new"), (2, "JNE", a, "packed"),
+                                              (3, "POS", b, "new"), (4, "JNE", None, "new"),
+                                              (6, "JNE", a, "new")):
+            conn.execute(order, {"id": id_, "n": f"O{id_}", "carrier": carrier,
+                                 "ship_by": ship_by, "status": status})
+        # O2 packed three times (two rows at one time: the id decides), O1 once.
+        for history_id, order_id, packed_at in ((7, 2, "2026-11-20 09:00:00"),
+                                                (9, 2, "2026-11-21 09:00:00"),
+                                                (8, 2, "2026-11-21 09:00:00"),
+                                                (3, 1, "2026-11-21 08:00:00")):
+            conn.execute(text(
+                "INSERT INTO report_lead_times (history_id, order_id, packed_at, carrier, "
+                "hours_to_packed) VALUES (:h, :o, :at, 'JNE', 1.5)"),
+                {"h": history_id, "o": order_id, "at": packed_at})
+
+    upgrade(blank_engine, "0008")
+    assert current_revision(blank_engine) == "0008"
+    assert {"ix_print_jobs_faulted", "ix_print_jobs_reprints"} <= _index_names(blank_engine,
+                                                                                "print_jobs")
+    assert "prev_packed_at" in _columns(blank_engine, "report_lead_times")
+    counts = ("SELECT carrier, status, orders FROM report_cutoffs "
+              "ORDER BY ship_by, carrier, status")
+    changes = "SELECT carrier, status, orders FROM report_cutoff_changes ORDER BY id"
+    with blank_engine.begin() as conn:
+        # every order with a cut-off counted (O4 has none)
+        assert [tuple(r) for r in conn.execute(text(counts))] == [
+            ("JNE", "new", 2), ("JNE", "packed", 1), ("POS", "new", 1)]
+        # each lead row's previous packed row of its order filled in place, nothing queued
+        previous = {int(h): p for h, p in conn.execute(text(
+            "SELECT history_id, prev_packed_at FROM report_lead_times"))}
+        assert {h: p if p is None else str(p)[:19] for h, p in previous.items()} == {
+            7: None, 8: "2026-11-20 09:00:00", 9: "2026-11-21 09:00:00", 3: None}
+        assert conn.execute(text("SELECT order_id FROM report_dirty_orders")).all() == []
+        conn.execute(text("UPDATE orders SET priority = 5 WHERE id = 1"))  # none of the three
+        conn.execute(text("UPDATE orders SET status = 'parked' WHERE id = 4"))  # no cut-off
+        assert conn.execute(text(changes)).all() == []
+        conn.execute(text("UPDATE orders SET status = 'in_progress' WHERE id = 1"))
+        conn.execute(text("UPDATE orders SET ship_by = NULL WHERE id = 3"))  # leaves only
+        conn.execute(text("UPDATE orders SET carrier = 'POS' WHERE id = 6"))
+        conn.execute(order, {"id": 5, "n": "O5", "carrier": "JNE", "ship_by": b,
+                             "status": "new"})
+        conn.execute(text("DELETE FROM orders WHERE id = 5"))
+        assert [tuple(r) for r in conn.execute(text(changes))] == [
+            ("JNE", "new", -1), ("JNE", "in_progress", 1), ("POS", "new", -1),
+            ("JNE", "new", -1), ("POS", "new", 1), ("JNE", "new", 1), ("JNE", "new", -1)]
+
+    downgrade(blank_engine, "0007")
     assert current_revision(blank_engine) == "0007"
+    assert not set(inspect(blank_engine).get_table_names()) & {"report_cutoffs",
+                                                               "report_cutoff_changes"}
+    assert not {"ix_print_jobs_faulted", "ix_print_jobs_reprints"} & _index_names(
+        blank_engine, "print_jobs")
+    assert "prev_packed_at" not in _columns(blank_engine, "report_lead_times")
+    assert "ix_report_lead_times_cover" in _index_names(blank_engine, "report_lead_times")
+    with blank_engine.begin() as conn:  # the triggers went with the tables
+        conn.execute(text("UPDATE orders SET status = 'packed' WHERE id = 1"))
+    upgrade(blank_engine)
+    assert current_revision(blank_engine) == HEAD
+    with blank_engine.begin() as conn:  # counted again from the orders as they are now
+        assert [tuple(r) for r in conn.execute(text(counts))] == [
+            ("JNE", "packed", 2), ("POS", "new", 1)]

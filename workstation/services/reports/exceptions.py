@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, case, func, literal, literal_column, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from db.enums import PrintJobState
@@ -75,6 +75,11 @@ def _jobs_in(window: Window) -> list[ColumnElement[bool]]:
     return where
 
 
+def reprinted() -> ColumnElement[bool]:
+    """A reprint: the predicate of the partial index ``ix_print_jobs_reprints`` (0008)."""
+    return PrintJob.reprint_of_id.is_not(None)
+
+
 def reprints(session: Session, window: Window) -> Table:
     station = func.coalesce(Station.name, "")
     reason = func.coalesce(PrintJob.reason, "")
@@ -82,7 +87,7 @@ def reprints(session: Session, window: Window) -> Table:
         select(station, reason, func.count())
         .select_from(PrintJob)
         .outerjoin(Station, Station.id == PrintJob.station_id)
-        .where(PrintJob.reprint_of_id.is_not(None), *_jobs_in(window))
+        .where(reprinted(), *_jobs_in(window))
         .group_by(station, reason)
         .order_by(station, func.count().desc(), reason)
     ).all()
@@ -91,8 +96,13 @@ def reprints(session: Session, window: Window) -> Table:
 
 
 def faulted() -> ColumnElement[bool]:
-    return or_(PrintJob.attempts > 1, PrintJob.last_error.is_not(None),
-               PrintJob.state.in_([PrintJobState.FAILED.value, PrintJobState.UNKNOWN.value]))
+    """A job that did not go through at the first attempt. Spelled with literals, exactly as
+    the partial index ``ix_print_jobs_faulted`` (migration 0008, db.models.PRINT_JOB_FAULTED)
+    is, so SQLite and PostgreSQL see the query's WHERE implies the index's and read only it."""
+    failed, unknown = PrintJobState.FAILED.value, PrintJobState.UNKNOWN.value
+    return or_(PrintJob.attempts > literal_column("1"), PrintJob.last_error.is_not(None),
+               PrintJob.state.in_([literal_column(f"'{failed}'"),
+                                   literal_column(f"'{unknown}'")]))
 
 
 def printer_faults(session: Session, window: Window) -> Table:

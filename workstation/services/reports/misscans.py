@@ -7,13 +7,17 @@ events, ``parcel_items`` joined to ``scan_events`` with a smaller id). Each (sca
 pair counts the wrong-item events it occurs in, so an event with two open lines counts towards
 both pairs. Overall and per operator (the event's operator). Units taken out again later are
 no longer in ``parcel_items``, so a line is judged by what is in its parcels now.
+
+A report reads both tables in one statement (:func:`misscans_tables`): the pairs are found
+once, counted per operator, and the overall counts are their sums (an event has one operator,
+so counting distinct events per operator and adding up counts each event once).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, null, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Operator, OrderLine, ParcelItem, Product, ScanEvent
@@ -76,3 +80,41 @@ def misscans(session: Session, window: Window, *, per_operator: bool = False,
                      ("operator", *names), [tuple(r) for r in rows])
     return Table("misscans", "Mis-scans by product: scanned in place of",
                  names, [tuple(r) for r in rows])
+
+
+def misscans_tables(session: Session, window: Window, *, limit: int = 100
+                    ) -> tuple[Table, Table]:
+    """:func:`misscans` overall and per operator, from one statement (one pass over the
+    window's wrong-item events instead of two)."""
+    p = pairs(window).subquery("pairs")
+    per_op = (select(p.c.operator_id, p.c.scanned_id, p.c.expected_id,
+                     func.count(func.distinct(p.c.event_id)).label("events"))
+              .group_by(p.c.operator_id, p.c.scanned_id, p.c.expected_id)
+              .cte("per_operator").prefix_with("MATERIALIZED"))
+    scanned, expected = SCANNED, EXPECTED
+    names = [scanned.sku, scanned.name, expected.sku, expected.name]
+    events = func.sum(per_op.c.events)
+    overall = (select(literal(0).label("part"), null().label("who"), *names,
+                      events.label("events"),
+                      func.row_number().over(order_by=[events.desc(), *names]).label("rank"))
+               .select_from(per_op)
+               .join(scanned, scanned.id == per_op.c.scanned_id)
+               .join(expected, expected.id == per_op.c.expected_id)
+               .group_by(*names))
+    who = func.coalesce(Operator.code, "(nobody signed in)")
+    by_operator = (select(literal(1), who, *names, events,
+                          func.row_number().over(order_by=[events.desc(), who, *names]))
+                   .select_from(per_op)
+                   .join(scanned, scanned.id == per_op.c.scanned_id)
+                   .join(expected, expected.id == per_op.c.expected_id)
+                   .outerjoin(Operator, Operator.id == per_op.c.operator_id)
+                   .group_by(who, *names))
+    both = union_all(overall, by_operator).subquery("both")
+    rows = session.execute(select(both).where(both.c.rank <= limit)
+                           .order_by(both.c.part, both.c.rank)).all()
+    columns = ("scanned_sku", "scanned_name", "expected_sku", "expected_name", "events")
+    # (a sum of counts is NUMERIC on PostgreSQL: back to int, as a count is)
+    return (Table("misscans", "Mis-scans by product: scanned in place of", columns,
+                  [(*r[2:6], int(r[6])) for r in rows if r[0] == 0]),
+            Table("misscans_by_operator", "Mis-scans by product, per operator",
+                  ("operator", *columns), [(*r[1:6], int(r[6])) for r in rows if r[0] == 1]))

@@ -25,8 +25,13 @@ from sqlalchemy.orm import Session, aliased
 
 from db.enums import OrderStatus
 from db.models import Order, OrderStatusChange
-from workstation.services.reports.model import Table, Window, bulk_rows
-from workstation.services.reports.sql import AnySelect, indexed_by, seconds_between
+from workstation.services.reports.model import Table, Window, bulk_rows, plain_rows
+from workstation.services.reports.sql import (
+    AnySelect,
+    indexed_by,
+    percentile_disc_90,
+    seconds_between,
+)
 from workstation.services.reports.throughput import p90
 
 DONE = (OrderStatus.PACKED.value, OrderStatus.SHIPPED.value)
@@ -79,23 +84,42 @@ def handed_over_at(order_id: Any) -> Any:
 def lead_table(session: Session, rows: Any) -> Table:
     """The lead-time table from a SELECT of (carrier, hours_to_packed, hours_to_shipped):
     averages and the nearest-rank p90 per carrier from one pass (no window-function sorts),
-    over Core rows (no ORM loading per row)."""
+    over the driver's rows (text and numbers: no per-row ORM or Row work)."""
     with bulk_rows():
         packed_h: dict[str, list[float]] = defaultdict(list)
         shipped_h: dict[str, list[float]] = defaultdict(list)
-        for carrier, to_pack, to_ship in session.connection().execute(rows).all():
+        for carrier, to_pack, to_ship in plain_rows(session, rows):
             packed_h[carrier].append(float(to_pack))
             if to_ship is not None:
                 shipped_h[carrier].append(float(to_ship))
+    stats = []
+    for carrier, to_pack in packed_h.items():
+        to_ship = shipped_h.get(carrier, [])
+        stats.append((carrier, len(to_pack), fmean(to_pack), p90(to_pack), len(to_ship),
+                      fmean(to_ship) if to_ship else None))
+    return _lead_table(stats)
 
+
+def lead_table_in_sql(session: Session, rows: Any) -> Table:
+    """The same table as :func:`lead_table`, aggregated by the database (PostgreSQL: its
+    ``percentile_disc(0.9)`` is the nearest-rank p90), so only one row per carrier is read."""
+    r = rows.subquery("lead")
+    stats = session.connection().execute(
+        select(r.c.carrier, func.count(), func.avg(r.c.hours_to_packed),
+               percentile_disc_90(r.c.hours_to_packed), func.count(r.c.hours_to_shipped),
+               func.avg(r.c.hours_to_shipped))
+        .group_by(r.c.carrier)).all()
+    return _lead_table([tuple(row) for row in stats])
+
+
+def _lead_table(stats: list[tuple[Any, ...]]) -> Table:
+    """From (carrier, orders, avg to packed, p90 to packed, handed over, avg to handed over)
+    per carrier: rounded to 0.01 h, by carrier."""
     def hours(value: Any) -> float | None:
         return round(float(value), 2) if value is not None else None
 
-    out = []
-    for carrier in sorted(packed_h):
-        to_pack, to_ship = packed_h[carrier], shipped_h.get(carrier, [])
-        out.append((carrier, len(to_pack), hours(fmean(to_pack)), hours(p90(to_pack)),
-                    len(to_ship), hours(fmean(to_ship)) if to_ship else None))
+    out = [(carrier, int(n), hours(avg_p), hours(p90_p), int(n_s), hours(avg_s))
+           for carrier, n, avg_p, p90_p, n_s, avg_s in sorted(stats, key=lambda s: s[0])]
     return Table("lead_time", "Order lead time (hours): imported -> packed -> handed over",
                  ("carrier", "orders", "avg_hours_to_packed", "p90_hours_to_packed",
                   "handed_over", "avg_hours_packed_to_handed_over"), out)
@@ -136,6 +160,12 @@ def progress(session: Session, window: Window) -> Table:
         .group_by(due.c.carrier, due.c.ship_by)
         .order_by(due.c.ship_by, due.c.carrier)
     ).all()
+    return progress_table(rows)
+
+
+def progress_table(rows: Any) -> Table:
+    """The progress table from rows of (carrier, cut-off, due, done, remaining, on hold,
+    parked), in the order shown."""
     return Table("progress", "Progress against the day, by carrier and ship-by cut-off",
                  ("carrier", "cutoff", "due", "done", "remaining", "on_hold", "parked"),
                  [(c, cut.isoformat(timespec="minutes"), int(n), int(d), int(r), int(h), int(p))

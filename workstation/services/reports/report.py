@@ -1,7 +1,8 @@
 """The report and the board: which figures, for whom, over which window.
 
 Every figure comes from its definition module (throughput, accuracy, exceptions, progress,
-misscans, series); this module only picks them and checks who is asking.
+misscans, series), read through the rollups where there is one (rollup, rolled_throughput,
+rollup_lead, rollup_cutoffs); this module only picks them and checks who is asking.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from db.models import Operator, Station
 from workstation.services.operators import OperatorInfo
 from workstation.services.reports import access
 from workstation.services.reports.exceptions import exceptions, printer_faults, reprints
-from workstation.services.reports.misscans import misscans
+from workstation.services.reports.misscans import misscans, misscans_tables
 from workstation.services.reports.model import Report, Table, Window, reading
-from workstation.services.reports.progress import at_risk, progress
+from workstation.services.reports.progress import at_risk
 from workstation.services.reports.return_rate import return_rate
 from workstation.services.reports.rolled_throughput import throughput_tables_rolled
 from workstation.services.reports.rollup import CatchUp, accuracy_tables_rolled, catch_up
+from workstation.services.reports.rollup_cutoffs import progress_rolled
 from workstation.services.reports.rollup_lead import lead_time_rolled
 from workstation.services.reports.throughput import Dimension
 
@@ -35,6 +37,7 @@ def lead_tables(session: Session, window: Window) -> list[Table]:
                                           with_series=True)
     assert series is not None
     acc = accuracy_tables_rolled(session, window, ALL_DIMS)
+    overall_misscans, operator_misscans = misscans_tables(session, window)
     return [
         tp[Dimension.TOTAL],
         acc[Dimension.TOTAL],
@@ -51,10 +54,10 @@ def lead_tables(session: Session, window: Window) -> list[Table]:
         printer_faults(session, window),
         lead_time_rolled(session, window),
         return_rate(session, window),
-        progress(session, window),
+        progress_rolled(session, window),
         at_risk(session, window),
-        misscans(session, window),
-        misscans(session, window, per_operator=True),
+        overall_misscans,
+        operator_misscans,
     ]
 
 
@@ -109,7 +112,7 @@ def board_tables(session: Session, window: Window) -> list[Table]:
         acc[Dimension.OPERATOR],
         series,
         at_risk(session, window),
-        progress(session, window),
+        progress_rolled(session, window),
         exceptions(session, window),
         reprints(session, window),
         printer_faults(session, window),

@@ -58,21 +58,23 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from db.models import (
-    Operator,
     PackSession,
+    ReportCutoffChange,
+    ReportDirtyOrder,
     ReportDirtySession,
     ReportPackedOrder,
     ReportRollupState,
     ReportScanHour,
     ScanEvent,
-    Station,
 )
 from workstation.domain.outcomes import Outcome
+from workstation.services.reports import rollup_cutoffs
 from workstation.services.reports.accuracy import NOBODY, ScanCell, scan_cells
 from workstation.services.reports.accuracy import rollup as rollup_accuracy
 from workstation.services.reports.model import Table, Window
-from workstation.services.reports.rollup_lead import ORDER_BATCH, orders_queue_empty, remake_orders
+from workstation.services.reports.rollup_lead import ORDER_BATCH, remake_orders
 from workstation.services.reports.sql import AnySelect, hour_bucket, unindexed
+from workstation.services.reports.state import SCANS, first_id, names, rollup_state
 from workstation.services.reports.throughput import (
     Dimension,
     PackedOrder,
@@ -83,7 +85,6 @@ from workstation.services.reports.throughput import (
 
 log = logging.getLogger(__name__)
 
-SCANS = "scans"
 SCAN_BATCH = 500_000  # scan ids per transaction
 SESSION_BATCH = 50_000  # queued sessions per transaction
 VACUUM_AFTER = 10_000  # queue rows handled in one catch-up
@@ -100,6 +101,7 @@ class CatchUp:
     scans: int = 0  # scan events rolled up
     sessions: int = 0  # queued session changes handled (a session may be queued twice)
     orders: int = 0  # queued order changes handled (lead time, rollup_lead)
+    cutoffs: int = 0  # order cut-off changes folded (progress, rollup_cutoffs)
     seconds: float = 0.0
     skipped: bool = False  # another catch-up was running (PostgreSQL)
 
@@ -112,10 +114,14 @@ def _watermark(conn: Connection) -> int:
 
 
 def _pending(conn: Connection) -> tuple[int, int, bool]:
-    """(watermark, newest scan id, any session queued): read only."""
-    wm = _watermark(conn)
-    newest = int(conn.scalar(select(func.max(ScanEvent.id))) or 0)
-    return wm, newest, not (_queue_empty(conn) and orders_queue_empty(conn))
+    """(watermark, newest scan id, anything queued): read only, one statement."""
+    row = conn.execute(select(
+        select(ReportRollupState.last_id).where(ReportRollupState.name == SCANS)
+        .scalar_subquery(),
+        select(func.max(ScanEvent.id)).scalar_subquery(),
+        first_id(ReportDirtySession), first_id(ReportDirtyOrder),
+        first_id(ReportCutoffChange))).one()
+    return int(row[0] or 0), int(row[1] or 0), any(x is not None for x in row[2:])
 
 
 def _ensure_state(conn: Connection) -> None:
@@ -195,13 +201,6 @@ def _remake_sessions(conn: Connection) -> int:
     return len(queued)
 
 
-def _queue_empty(conn: Connection | Session) -> bool:
-    # By the primary key, not a scan: after a big catch-up the table is full of dead rows
-    # until (auto)vacuum.
-    return conn.scalar(select(ReportDirtySession.id).order_by(ReportDirtySession.id)
-                       .limit(1)) is None
-
-
 def catch_up(engine: Engine, *, lock_timeout_ms: int = 50) -> CatchUp:
     """Bring both rollups up to date (see the module docstring); returns what it did."""
     t0 = time.perf_counter()
@@ -217,9 +216,11 @@ def catch_up(engine: Engine, *, lock_timeout_ms: int = 50) -> CatchUp:
             if not got:
                 return CatchUp(seconds=time.perf_counter() - t0, skipped=True)
         try:
-            rolled, remade, leads = _catch_up_locked(conn, pg, newest, lock_timeout_ms)
+            rolled, remade, leads, cutoffs = _catch_up_locked(conn, pg, newest,
+                                                              lock_timeout_ms)
             for queue, handled in (("report_dirty_sessions", remade),
-                                   ("report_dirty_orders", leads)):
+                                   ("report_dirty_orders", leads),
+                                   ("report_cutoff_changes", cutoffs)):
                 if pg and handled >= VACUUM_AFTER:  # the queue's dead rows, now
                     auto = conn.execution_options(isolation_level="AUTOCOMMIT")
                     with auto.begin():  # (no transaction at the database: VACUUM needs none)
@@ -228,11 +229,11 @@ def catch_up(engine: Engine, *, lock_timeout_ms: int = 50) -> CatchUp:
             if pg:
                 with conn.begin():
                     conn.execute(text(f"SELECT pg_advisory_unlock({_PG_LOCK})"))
-    return CatchUp(rolled, remade, leads, time.perf_counter() - t0)
+    return CatchUp(rolled, remade, leads, cutoffs, time.perf_counter() - t0)
 
 
 def _catch_up_locked(conn: Connection, pg: bool, newest: int,
-                     lock_timeout_ms: int) -> tuple[int, int, int]:
+                     lock_timeout_ms: int) -> tuple[int, int, int, int]:
     bound: int | None = newest
     if pg:  # READ COMMITTED: max(id) is read after the lock is granted
         bound = _settled_max_pg(conn, lock_timeout_ms)
@@ -250,7 +251,10 @@ def _catch_up_locked(conn: Connection, pg: bool, newest: int,
             hi = min(bound, wm + SCAN_BATCH)
             rolled += _roll_scans(rr, wm, hi)
     sessions = _drain(rr, _remake_sessions, SESSION_BATCH)
-    return rolled, sessions, _drain(rr, remake_orders, ORDER_BATCH)
+    orders = _drain(rr, remake_orders, ORDER_BATCH)
+    # (the batch read at call time, as the fold itself reads it)
+    cutoffs = _drain(rr, rollup_cutoffs.fold_cutoff_changes, rollup_cutoffs.CUTOFF_BATCH)
+    return rolled, sessions, orders, cutoffs
 
 
 def _drain(conn: Connection, remake: Callable[[Connection], int], batch: int) -> int:
@@ -288,8 +292,7 @@ def _scan_rows(session: Session, window: Window) -> Any:
         rolled = rolled.where(r.operator_id == window.operator_id)
     # Read first, in the same snapshot (model.reading: one transaction, REPEATABLE READ on
     # PostgreSQL), so the plan sees how few ids are above it.
-    watermark = int(session.scalar(select(ReportRollupState.last_id)
-                                   .where(ReportRollupState.name == SCANS)) or 0)
+    watermark = rollup_state(session).watermark
     at = unindexed(ScanEvent.recorded_at)
     in_window = [at >= window.start, at < window.end]
     if window.station_id is not None:
@@ -370,17 +373,14 @@ def accuracy_tables_rolled(session: Session, window: Window, dims: list[Dimensio
     return tables
 
 
-def names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
-    stations = {i: n for i, n in session.execute(select(Station.id, Station.name))}
-    operators = {i: c for i, c in session.execute(select(Operator.id, Operator.code))}
-    return stations, operators
-
-
-def _facts(window: Window) -> AnySelect:
+def _facts(window: Window, queued: bool) -> AnySelect:
+    """The window's fact rows; with sessions ``queued``, only those of sessions not queued
+    (no per-row look-up when the queue is empty, as it is after a catch-up)."""
     f = ReportPackedOrder
-    queued = exists().where(ReportDirtySession.session_id == f.session_id)
     query = select(f.station_id, f.operator_id, f.carrier, f.hour, f.units, f.seconds).where(
-        f.ended_at >= window.start, f.ended_at < window.end, ~queued)
+        f.ended_at >= window.start, f.ended_at < window.end)
+    if queued:
+        query = query.where(~exists().where(ReportDirtySession.session_id == f.session_id))
     if window.station_id is not None:
         query = query.where(f.station_id == window.station_id)
     if window.operator_id is not None:
@@ -391,9 +391,10 @@ def _facts(window: Window) -> AnySelect:
 def packed_rows(session: Session, window: Window) -> Any:
     """The rows :func:`packed_orders_rolled` returns, as a SELECT of station_id, operator_id,
     carrier, hour, units, seconds: fact rows, and the queued sessions computed the raw way."""
-    both: Any = _facts(window)
     # The queue is read in the same snapshot (model.reading), and is empty after a catch-up.
-    if not _queue_empty(session):
+    queued = rollup_state(session).sessions_queued
+    both: Any = _facts(window, queued)
+    if queued:
         raw = packed_sessions(window).where(
             PackSession.id.in_(select(ReportDirtySession.session_id))).subquery("raw")
         both = union_all(both, select(raw.c.station_id, raw.c.operator_id, raw.c.carrier,

@@ -9,33 +9,36 @@ Read like the other rollups (see :mod:`rollup`): in one snapshot, the fact rows 
 queued, plus the queued orders computed the raw way, so the figure is the same whatever the
 catch-up's progress. An order counts once, with its first packed row in the window (the raw
 definition's ``min(at)``): a fact row counts only when no earlier one of the same order is in
-the window (under the same station/operator filter).
+the window (under the same station/operator filter). Unfiltered, that is its ``prev_packed_at``
+(the order's previous packed row, migration 0008) being before the window: no look-up per row.
+On PostgreSQL the averages and the p90 are computed in SQL (``percentile_disc``: nearest rank).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, insert, or_, select, union_all
+from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from db.enums import OrderStatus
 from db.models import Order, OrderStatusChange, ReportDirtyOrder, ReportLeadTime
 from workstation.services.reports.model import Table, Window
-from workstation.services.reports.progress import handed_over_at, lead_rows, lead_table
+from workstation.services.reports.progress import (
+    handed_over_at,
+    lead_rows,
+    lead_table,
+    lead_table_in_sql,
+)
 from workstation.services.reports.sql import seconds_between
+from workstation.services.reports.state import rollup_state
 
 ORDER_BATCH = 50_000  # queued orders per transaction
 ID_CHUNK = 5_000  # order ids per statement (SQLite allows 32,766 parameters)
 FACT_COLUMNS = ["history_id", "order_id", "packed_at", "station_id", "operator_id", "carrier",
-                "hours_to_packed", "hours_to_shipped"]
+                "hours_to_packed", "hours_to_shipped", "prev_packed_at"]
 EARLIER = aliased(ReportLeadTime, name="earlier")
-
-
-def orders_queue_empty(conn: Connection | Session) -> bool:
-    # By the primary key, not a scan (dead rows after a big catch-up, until vacuum).
-    return conn.scalar(select(ReportDirtyOrder.id).order_by(ReportDirtyOrder.id)
-                       .limit(1)) is None
+PREVIOUS = aliased(OrderStatusChange, name="previous")
 
 
 def remake_orders(conn: Connection) -> int:
@@ -46,14 +49,20 @@ def remake_orders(conn: Connection) -> int:
     if not queued:
         return 0
     ids = sorted({order_id for _id, order_id in queued})
-    h = OrderStatusChange
+    h, e = OrderStatusChange, PREVIOUS
+    # The order's packed row before this one, by (time, id): lead_time_rolled's order.
+    prev_packed_at = (select(func.max(e.at))
+                      .where(e.order_id == h.order_id, e.to_status == OrderStatus.PACKED.value,
+                             or_(e.at < h.at, and_(e.at == h.at, e.id < h.id)))
+                      .scalar_subquery())
     for at in range(0, len(ids), ID_CHUNK):
         chunk = ids[at:at + ID_CHUNK]
         conn.execute(delete(ReportLeadTime).where(ReportLeadTime.order_id.in_(chunk)))
         conn.execute(insert(ReportLeadTime).from_select(FACT_COLUMNS, (
             select(h.id, h.order_id, h.at, h.station_id, h.operator_id, Order.carrier,
                    seconds_between(Order.imported_at, h.at) / 3600.0,
-                   seconds_between(h.at, handed_over_at(h.order_id)) / 3600.0)
+                   seconds_between(h.at, handed_over_at(h.order_id)) / 3600.0,
+                   prev_packed_at)
             .join(Order, Order.id == h.order_id)
             .where(h.to_status == OrderStatus.PACKED.value, h.order_id.in_(chunk)))))
     # Only the rows this transaction saw: an order queued meanwhile stays queued.
@@ -70,20 +79,31 @@ def _filtered(row: Any, window: Window) -> list[Any]:
     return where
 
 
-def lead_time_rolled(session: Session, window: Window) -> Table:
-    """The same table as :func:`progress.lead_time`, from the fact rows."""
-    f, e = ReportLeadTime, EARLIER
-    earlier = exists().where(
+def _first_in_window(f: Any, window: Window) -> Any:
+    """The fact row is its order's first packed row in the window (under the window's
+    station/operator filter): from prev_packed_at when unfiltered, else by a look-up."""
+    if window.station_id is None and window.operator_id is None:
+        return or_(f.prev_packed_at.is_(None), f.prev_packed_at < window.start)
+    e = EARLIER
+    return ~exists().where(
         e.order_id == f.order_id, e.packed_at >= window.start,
         or_(e.packed_at < f.packed_at,
             and_(e.packed_at == f.packed_at, e.history_id < f.history_id)),
         *_filtered(e, window))
-    queued = exists().where(ReportDirtyOrder.order_id == f.order_id)
+
+
+def lead_time_rolled(session: Session, window: Window) -> Table:
+    """The same table as :func:`progress.lead_time`, from the fact rows."""
+    f = ReportLeadTime
+    queued = rollup_state(session).orders_queued  # same snapshot (model.reading)
     rows: Any = (select(f.carrier, f.hours_to_packed, f.hours_to_shipped)
                  .where(f.packed_at >= window.start, f.packed_at < window.end,
-                        *_filtered(f, window), ~earlier, ~queued))
-    if not orders_queue_empty(session):  # same snapshot (model.reading)
+                        *_filtered(f, window), _first_in_window(f, window)))
+    if queued:
+        rows = rows.where(~exists().where(ReportDirtyOrder.order_id == f.order_id))
         raw = lead_rows(window, orders=select(ReportDirtyOrder.order_id)).subquery("raw")
         rows = union_all(rows, select(raw.c.carrier, raw.c.hours_to_packed,
                                       raw.c.hours_to_shipped))
+    if session.get_bind().dialect.name == "postgresql":
+        return lead_table_in_sql(session, rows)
     return lead_table(session, rows)
