@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from db.models import Operator, ScanEvent, Station
@@ -34,6 +34,20 @@ def scans_in(window: Window) -> list[ColumnElement[bool]]:
     if window.operator_id is not None:
         where.append(ScanEvent.operator_id == window.operator_id)
     return where
+
+
+def not_accepted() -> ColumnElement[bool]:
+    """A scan whose outcome is not ``accepted``, spelled with a literal exactly as the partial
+    index ``ix_scan_events_misscans`` is (migration 0009, db.models.SCAN_NOT_ACCEPTED): added
+    to a query for wrong items or over-scans, it lets SQLite see that index applies
+    (PostgreSQL works it out from ``outcome = 'wrong_item'`` alone)."""
+    return ScanEvent.outcome != literal_column(f"'{Outcome.ACCEPTED.value}'")
+
+
+def misscans_in(window: Window, outcome: Outcome) -> list[ColumnElement[bool]]:
+    """The window's scans with this (mis-scan) outcome, read through the partial index."""
+    assert outcome is not Outcome.ACCEPTED
+    return [ScanEvent.outcome == outcome.value, not_accepted(), *scans_in(window)]
 
 
 def per_1000(count: int, scans: int) -> float:

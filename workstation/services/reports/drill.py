@@ -26,10 +26,11 @@ from db.models import (
     ScanEvent,
     Station,
 )
+from workstation.domain.outcomes import Outcome
 from workstation.services.errors import WorkstationError
 from workstation.services.operators import OperatorInfo
 from workstation.services.reports import access
-from workstation.services.reports.accuracy import scans_in
+from workstation.services.reports.accuracy import misscans_in
 from workstation.services.reports.exceptions import OVERRIDE_ACTION, faulted
 from workstation.services.reports.model import Table, Window, reading
 from workstation.services.reports.sql import AnySelect
@@ -72,8 +73,7 @@ def _order_ids(window: Window, kind: DrillKind) -> AnySelect:
         facts = packed_sessions(window).subquery()
         return select(facts.c.order_id)
     if kind in (DrillKind.WRONG_ITEM, DrillKind.OVER_SCAN):
-        return select(ScanEvent.order_id).where(ScanEvent.outcome == kind.value,
-                                                *scans_in(window))
+        return select(ScanEvent.order_id).where(*misscans_in(window, Outcome(kind.value)))
     if kind in (DrillKind.SHORT, DrillKind.DAMAGED):
         query: AnySelect = (select(PackSession.order_id)
                  .join(LineException, LineException.session_id == PackSession.id)
@@ -111,7 +111,7 @@ def _events_query(window: Window, kind: DrillKind, order_ids: list[int]) -> AnyS
     )
     if kind in (DrillKind.WRONG_ITEM, DrillKind.OVER_SCAN):
         # Exactly the events the accuracy figure counted.
-        return query.where(ScanEvent.outcome == kind.value, *scans_in(window))
+        return query.where(*misscans_in(window, Outcome(kind.value)))
     return query.where(ScanEvent.order_id.in_(order_ids))
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import Operator, OrderLine, ParcelItem, Product, ScanEvent
 from workstation.domain.outcomes import Outcome
-from workstation.services.reports.accuracy import scans_in
+from workstation.services.reports.accuracy import misscans_in
 from workstation.services.reports.model import Table, Window
 from workstation.services.reports.sql import AnySelect
 
@@ -48,7 +48,7 @@ def pairs(window: Window) -> AnySelect:
                ScanEvent.product_id.label("scanned_id"),
                OrderLine.product_id.label("expected_id"))
         .join(OrderLine, OrderLine.order_id == ScanEvent.order_id)
-        .where(ScanEvent.outcome == Outcome.WRONG_ITEM.value, *scans_in(window),
+        .where(*misscans_in(window, Outcome.WRONG_ITEM),
                ScanEvent.product_id.is_not(None),
                OrderLine.product_id != ScanEvent.product_id,
                OrderLine.quantity > packed_before)
