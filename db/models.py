@@ -291,7 +291,6 @@ class ScanEvent(Base):
         # Covers the reports' pass over a window's scans (accuracy): no table row is read.
         Index("ix_scan_events_recorded_cover", "recorded_at", "station_id", "operator_id",
               "outcome"),
-        Index("ix_scan_events_session", "session_id"),
         Index("ix_scan_events_order", "order_id"),
         # Mis-scans and their drill-down; partial, so an accepted scan (most of them) adds
         # no entry (migration 0009).

@@ -278,16 +278,15 @@ def test_cutoff_counts_fault_indexes_and_lead_previous_row_and_the_step_reverses
             ("JNE", "packed", 2), ("POS", "new", 1)]
 
 
-def test_scan_events_lose_two_report_indexes_and_the_step_reverses(
-        blank_engine: Engine) -> None:
+def test_scan_events_lose_three_indexes_and_the_step_reverses(blank_engine: Engine) -> None:
     upgrade(blank_engine, "0008")
     before = _index_names(blank_engine, "scan_events")
-    assert {"ix_scan_events_station_recorded", "ix_scan_events_outcome_recorded"} <= before
+    gone = {"ix_scan_events_station_recorded", "ix_scan_events_outcome_recorded",
+            "ix_scan_events_session"}
+    assert gone <= before
     upgrade(blank_engine, "0009")
     after = _index_names(blank_engine, "scan_events")
-    assert after == (before - {"ix_scan_events_station_recorded",
-                               "ix_scan_events_outcome_recorded"}
-                     ) | {"ix_scan_events_misscans"}
+    assert after == (before - gone) | {"ix_scan_events_misscans"}
     downgrade(blank_engine, "0008")
     assert _index_names(blank_engine, "scan_events") == before
 
