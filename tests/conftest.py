@@ -28,6 +28,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.engine import make_engine, make_sessionmaker
 from db.migrate import upgrade
 
+# The computer's own time zone is the reports' default clock (settings: time_zone); the tests'
+# expected figures are written for UTC, wherever they run (tzlocal reads TZ first).
+os.environ["TZ"] = "UTC"
+
 PG_ENV = "WORKSTATION_TEST_PG"
 PG_SKIP_REASON = (
     f"PostgreSQL tests need {PG_ENV}, e.g. "

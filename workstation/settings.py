@@ -10,8 +10,10 @@ import os
 import socket
 import tomllib
 from dataclasses import dataclass, field, fields, replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import PlatformDirs
 
@@ -43,6 +45,9 @@ class Settings:
     label_printer: str = "sim://printer"
     slip_printer: str = "sim://printer"
     language: str = "en"
+    # The clock reports and the board show days, hours and times on: an IANA name such as
+    # "Asia/Jakarta"; empty: this computer's own zone (figures are stored in UTC either way).
+    time_zone: str = ""
     # The station window: feedback sound volume 0.0-1.0 (0 = silent) and its theme.
     sound_volume: float = 0.8
     theme: str = "light"  # light or dark
@@ -89,6 +94,24 @@ class Settings:
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'workstation.db'}"
 
+    def zone(self) -> tzinfo:
+        """``time_zone`` as a zone: the named one, else this computer's (UTC if it has none
+        set)."""
+        return zone_for(self.time_zone)
+
+
+def zone_for(name: str) -> tzinfo:
+    """An IANA time zone by name ('' : this computer's own); SettingsError names a bad one."""
+    if not name:
+        from tzlocal import get_localzone
+
+        return get_localzone()
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise SettingsError(f"time zone {name!r} is not known: use an IANA name such as "
+                            "Asia/Jakarta, Asia/Shanghai or UTC") from exc
+
 
 _KEYS = {
     "database.url": "database_url",
@@ -98,6 +121,7 @@ _KEYS = {
     "station.stale_claim_minutes": "stale_claim_minutes",
     "station.pick_list_prefix": "pick_list_prefix",
     "station.language": "language",
+    "station.time_zone": "time_zone",
     "station.sound_volume": "sound_volume",
     "station.theme": "theme",
     "station.demo_orders": "demo_orders",
@@ -194,6 +218,11 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
     _check_choice(path, "labels.slip_page", settings.slip_page, ("a4", "letter"))
     _check_choice(path, "labels.size", settings.label_size, ("4x6", "100x150", "4x4"))
     _check_choice(path, "labels.dpi", settings.label_dpi, (203, 300))
+    if settings.time_zone:
+        try:
+            zone_for(settings.time_zone)
+        except SettingsError as exc:
+            raise SettingsError(f"{path}: station.time_zone: {exc}") from exc
     if settings.short_policy not in ("hold", "ship_partial"):
         raise SettingsError(
             f"{path}: station.short_policy is {settings.short_policy!r}; "

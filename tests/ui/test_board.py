@@ -163,3 +163,27 @@ def test_a_board_on_sqlite_keeps_polling(qtbot: QtBot, board_app: App) -> None:
     if board_app.engine.dialect.name == "sqlite":
         assert page.listener is None
     assert page.timer.isActive()
+
+
+def test_the_board_keeps_the_lead_s_clock(db_url: str, session_factory: sessionmaker[Session],
+                                          tmp_path: Path) -> None:
+    """station.time_zone = Asia/Jakarta: "today" is Jakarta's day (at 20:00 UTC on the 22nd
+    it is already the 23rd there) and the hours read on Jakarta's clock."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from ui.board.model import BoardViewModel
+
+    load_shift(session_factory)
+    app = open_app(Settings(database_url=db_url, station="LEAD-PC", data_dir=tmp_path,
+                            time_zone="Asia/Jakarta"), migrate=False)
+    try:
+        evening = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)
+        model = BoardViewModel(app, LEAD_INFO, clock=lambda: evening)
+        report = model.fetch()
+        assert report.window.tz == ZoneInfo("Asia/Jakarta")
+        assert report.window.start == datetime(2026, 11, 22, 17, 0, tzinfo=UTC)
+        hours = {r["hour"] for r in report.table("orders_per_hour_by_station").as_dicts()}
+        assert "2026-11-23 15:00" in hours  # the shift's 08:00 UTC
+    finally:
+        app.close()

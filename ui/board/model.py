@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
@@ -44,6 +44,8 @@ class BoardViewModel:
         self._app = app
         self._service = ReportService(app.sessions)
         self._clock = clock or (lambda: datetime.now(UTC))
+        # The lead's clock: the board's "today", its hours and times (settings: time_zone).
+        self.tz = app.settings.zone()
         self._listeners: list[Listener] = []
         self.report: Report | None = None
         self.refreshed_at: datetime | None = None
@@ -62,7 +64,10 @@ class BoardViewModel:
 
     def fetch(self) -> Report:
         now = self._clock()
-        return self._service.board(self.viewer, now.date(), now)
+        return self._service.board(self.viewer, self._today(now), now, tz=self.tz)
+
+    def _today(self, now: datetime) -> date:
+        return now.astimezone(self.tz).date()
 
     def listen(self, on_change: Callable[[], None]) -> BoardNotifications | None:
         """Figures changed elsewhere (PostgreSQL NOTIFY): ``on_change`` is called from the
@@ -71,14 +76,16 @@ class BoardViewModel:
 
     def fetch_drill(self, request: DrillRequest) -> Drill:
         now = self._clock()
-        return drill_for(self._app.sessions, self.viewer, now.date(), now.date(), now,
+        today = self._today(now)
+        return drill_for(self._app.sessions, self.viewer, today, today, now,
                          request.kind, station=request.station, operator=request.operator,
-                         hour=request.hour)
+                         hour=request.hour, tz=self.tz)
 
     def export(self, fmt: str) -> bytes:
         """Today's full report as ``pdf``, ``csv`` or ``json`` bytes (worker half)."""
         now = self._clock()
-        report = self._service.report(self.viewer, now.date(), now.date(), now)
+        today = self._today(now)
+        report = self._service.report(self.viewer, today, today, now, tz=self.tz)
         if fmt == "csv":
             return to_csv(report)
         if fmt == "json":

@@ -13,6 +13,7 @@ from workstation.services.operators import find_operator
 from workstation.services.reports import Report, ReportService, Table
 from workstation.services.reports.drill import DrillKind, drill_for
 from workstation.services.reports.export import to_csv, to_json
+from workstation.settings import SettingsError, zone_for
 
 FORMATS = ("text", "csv", "json", "pdf")
 
@@ -57,7 +58,7 @@ def _write(data: bytes, output: Path | None, fmt: str) -> None:
 
 @click.command("report")
 @click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
-              help="First day (UTC), YYYY-MM-DD. Default: today.")
+              help="First day, YYYY-MM-DD, on the --tz clock. Default: today.")
 @click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
               help="Last day, included. Default: the --from day.")
 @click.option("--station", "station_name", metavar="S", help="Only this station.")
@@ -70,19 +71,27 @@ def _write(data: bytes, output: Path | None, fmt: str) -> None:
               metavar="FILE")
 @click.option("--drill", type=click.Choice([k.value for k in DrillKind]),
               help="Instead of the report: the orders and scan events behind one figure.")
-@click.option("--hour", metavar="'YYYY-MM-DD HH:00'", help="With --drill: only that hour.")
+@click.option("--hour", metavar="'YYYY-MM-DD HH:00'",
+              help="With --drill: only that hour (on the --tz clock, as the report shows it).")
+@click.option("--tz", "zone", metavar="ZONE",
+              help="The clock for days, hours and times: an IANA name (Asia/Jakarta). "
+                   "Default: the station.time_zone setting, else this computer's zone.")
 @click.option("--now", "as_of", type=click.DateTime(["%Y-%m-%dT%H:%M"]), hidden=True,
               help="Make the report as if it were this UTC time (tests, re-runs).")
 @pass_ctx
 @handles_errors
 def report(obj: Context, first: datetime | None, last: datetime | None,
            station_name: str | None, operator: str | None, viewer: str, fmt: str | None,
-           output: Path | None, drill: str | None, hour: str | None,
+           output: Path | None, drill: str | None, hour: str | None, zone: str | None,
            as_of: datetime | None) -> None:
     """Throughput, accuracy, exceptions, reprints, printer faults, lead time, progress and
     mis-scans per hour, station, operator and carrier (definitions: README "Figures")."""
     now = as_of.replace(tzinfo=UTC) if as_of else datetime.now(UTC)
-    day_one: date = first.date() if first else now.date()
+    try:
+        tz = zone_for(zone) if zone is not None else obj.settings().zone()
+    except SettingsError as exc:
+        raise click.BadParameter(str(exc), param_hint="--tz") from exc
+    day_one: date = first.date() if first else now.astimezone(tz).date()
     day_last: date = last.date() if last else day_one
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".") if output else ""
@@ -94,12 +103,13 @@ def report(obj: Context, first: datetime | None, last: datetime | None,
         who = find_operator(session, viewer)
     if drill:
         found = drill_for(app.sessions, who, day_one, day_last, now, DrillKind(drill),
-                          station=station_name, operator=operator, hour=hour)
+                          station=station_name, operator=operator, hour=hour, tz=tz)
         result = Report(f"Drill-down: {drill}", found.window, station_name, operator,
                         who.code, [found.orders, found.events])
     else:
         result = ReportService(app.sessions).report(who, day_one, day_last, now,
-                                                    station=station_name, operator=operator)
+                                                    station=station_name, operator=operator,
+                                                    tz=tz)
     _write(_render(result, fmt), output, fmt)
 
 

@@ -56,8 +56,8 @@ def test_csv_has_a_bom_and_reads_back(db_url: str, shift: sessionmaker[Session],
 
 
 def _check_schema(data: dict[str, Any]) -> None:
-    assert set(data) == {"report", "from", "to", "generated_at", "station", "operator",
-                         "viewer", "tables"}
+    assert set(data) == {"report", "from", "to", "generated_at", "time_zone", "station",
+                         "operator", "viewer", "tables"}
     for name, table in data["tables"].items():
         assert set(table) == {"title", "columns", "rows"}, name
         assert all(isinstance(c, str) for c in table["columns"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -37,7 +37,7 @@ def operator_id(session: Session, code_or_badge: str) -> int:
 
 def report_window(session: Session, viewer: OperatorInfo, first: date, last: date,
                   now: datetime, *, station: str | None = None,
-                  operator: str | None = None) -> Window:
+                  operator: str | None = None, tz: tzinfo = UTC) -> Window:
     """The window a viewer may see. An operator's report is always narrowed to themselves;
     asking for someone else's figures is refused (not silently narrowed)."""
     op_id = operator_id(session, operator) if operator else None
@@ -49,6 +49,7 @@ def report_window(session: Session, viewer: OperatorInfo, first: date, last: dat
         op_id = viewer.id
     st_id = station_id(session, station) if station else None
     try:
-        return Window.for_dates(first, last, now, station_id=st_id, operator_id=op_id)
+        return Window.for_dates(first, last, now, station_id=st_id, operator_id=op_id,
+                                tz=tz)
     except ValueError as exc:
         raise WorkstationError(str(exc)) from exc

@@ -10,7 +10,7 @@ counts exactly what the cell shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from sqlalchemy import select
@@ -32,7 +32,7 @@ from workstation.services.operators import OperatorInfo
 from workstation.services.reports import access
 from workstation.services.reports.accuracy import misscans_in
 from workstation.services.reports.exceptions import OVERRIDE_ACTION, faulted
-from workstation.services.reports.model import Table, Window, reading
+from workstation.services.reports.model import Table, Window, in_zone, reading
 from workstation.services.reports.sql import AnySelect
 from workstation.services.reports.throughput import packed_sessions
 
@@ -59,9 +59,10 @@ class Drill:
 
 
 def hour_window(window: Window, hour: str) -> Window:
-    """Narrow to one UTC clock hour written as the reports write it (``YYYY-MM-DD HH:00``)."""
+    """Narrow to one clock hour written as the report shows it (``YYYY-MM-DD HH:00``, on the
+    window's clock: ``Window.tz``)."""
     try:
-        start = datetime.strptime(hour, "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+        start = window.utc_hour(hour)
     except ValueError as exc:
         raise WorkstationError(f"hour {hour!r}: write it as YYYY-MM-DD HH:00") from exc
     return replace(window, start=max(window.start, start),
@@ -128,8 +129,7 @@ def drill(session: Session, window: Window, kind: DrillKind) -> Drill:
     def iso(value: datetime | None) -> str | None:
         return value.isoformat(timespec="seconds") if value else None
 
-    return Drill(
-        kind, window,
+    tables = in_zone([
         Table("orders", f"Orders behind {kind.value}",
               ("order", "carrier", "status", "ship_by", "packed_at"),
               [(n, c, s, iso(sb), iso(pa)) for n, c, s, sb, pa in orders]),
@@ -137,17 +137,20 @@ def drill(session: Session, window: Window, kind: DrillKind) -> Drill:
               ("id", "recorded_at", "station", "operator", "order", "raw", "outcome",
                "message"),
               [(i, iso(t), s, o, n, r, out, m) for i, t, s, o, n, r, out, m in events]),
-    )
+    ], window)
+    return Drill(kind, window, tables[0], tables[1])
 
 
 def drill_for(sessions: sessionmaker[Session], viewer: OperatorInfo, first: date, last: date,
               now: datetime, kind: DrillKind, *, station: str | None = None,
-              operator: str | None = None, hour: str | None = None) -> Drill:
-    """Drill into one cell of a report over ``first``..``last``. An operator may drill only
-    into their own figures (the same rule, and the same check, as the report)."""
+              operator: str | None = None, hour: str | None = None,
+              tz: tzinfo = UTC) -> Drill:
+    """Drill into one cell of a report over ``first``..``last`` (days of ``tz``). An
+    operator may drill only into their own figures (the same rule, and the same check, as
+    the report)."""
     with reading(sessions) as session:
         window = access.report_window(session, viewer, first, last, now, station=station,
-                                      operator=operator)
+                                      operator=operator, tz=tz)
         if hour:
             window = hour_window(window, hour)
         return drill(session, window, kind)

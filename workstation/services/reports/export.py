@@ -17,7 +17,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from workstation.services.reports.model import Report, Table
+from workstation.services.reports.model import Report, Table, zone_name
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -35,13 +35,13 @@ def _header(report: Report) -> list[list[Any]]:
     w = report.window
     return [
         ["report", report.title],
-        ["from", w.start.isoformat()],
-        ["to (exclusive)", w.end.isoformat()],
+        ["from", w.start.astimezone(w.tz).isoformat()],
+        ["to (exclusive)", w.end.astimezone(w.tz).isoformat()],
         ["station", report.station or "all"],
         ["operator", report.operator or "all"],
-        ["made at", w.now.isoformat(timespec="seconds")],
+        ["made at", w.now.astimezone(w.tz).isoformat(timespec="seconds")],
         ["made by", report.viewer],
-        ["times", "UTC"],
+        ["times", zone_name(w.tz)],
         [],
     ]
 
@@ -63,9 +63,10 @@ def to_data(report: Report) -> dict[str, Any]:
     w = report.window
     return {
         "report": report.title,
-        "from": w.start.isoformat(),
-        "to": w.end.isoformat(),
-        "generated_at": w.now.isoformat(),
+        "from": w.start.astimezone(w.tz).isoformat(),
+        "to": w.end.astimezone(w.tz).isoformat(),
+        "generated_at": w.now.astimezone(w.tz).isoformat(),
+        "time_zone": zone_name(w.tz),
         "station": report.station,
         "operator": report.operator,
         "viewer": report.viewer,

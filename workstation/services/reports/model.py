@@ -7,10 +7,11 @@ tables out, they compute nothing.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import Engine, text
@@ -25,27 +26,89 @@ SNAPSHOT = "reports.snapshot"
 @dataclass(frozen=True, slots=True)
 class Window:
     """What a figure is computed over: ``start <= t < end`` (UTC), optionally one station and/or
-    one operator (by id). ``now`` is when the report is made (progress and at-risk use it)."""
+    one operator (by id). ``now`` is when the report is made (progress and at-risk use it).
+    ``tz`` is the lead's clock: the days asked for are its days, and the report shows its
+    hours and times (:func:`in_zone`); the figures are computed in UTC whatever it is."""
 
     start: datetime
     end: datetime
     now: datetime
     station_id: int | None = None
     operator_id: int | None = None
+    tz: tzinfo = UTC
 
     @classmethod
     def for_dates(cls, first: date, last: date, now: datetime, *,
-                  station_id: int | None = None, operator_id: int | None = None) -> Window:
-        """Whole UTC days from ``first`` to ``last``, both included."""
+                  station_id: int | None = None, operator_id: int | None = None,
+                  tz: tzinfo = UTC) -> Window:
+        """Whole days of ``tz`` from ``first`` to ``last``, both included (midnight to
+        midnight on the lead's clock, 23 or 25 hours on a day its clocks change)."""
         if last < first:
             raise ValueError(f"--to {last} is before --from {first}")
-        start = datetime.combine(first, time(0), UTC)
-        end = datetime.combine(last + timedelta(days=1), time(0), UTC)
-        return cls(start, end, now, station_id, operator_id)
+        start = datetime.combine(first, time(0), tz).astimezone(UTC)
+        end = datetime.combine(last + timedelta(days=1), time(0), tz).astimezone(UTC)
+        return cls(start, end, now, station_id, operator_id, tz)
 
     @property
     def hours(self) -> float:
         return (self.end - self.start).total_seconds() / 3600
+
+    def local_hour(self, label: str) -> str:
+        """A UTC clock hour as the figures write it ('YYYY-MM-DD HH:MM'), on ``tz``'s clock
+        (in a zone half an hour off UTC, the hour starts at HH:30 there)."""
+        at = datetime.strptime(label, HOUR_FORMAT).replace(tzinfo=UTC)
+        return at.astimezone(self.tz).strftime(HOUR_FORMAT)
+
+    def utc_hour(self, label: str) -> datetime:
+        """The start, in UTC, of an hour written on ``tz``'s clock as the report shows it."""
+        return datetime.strptime(label, HOUR_FORMAT).replace(tzinfo=self.tz).astimezone(UTC)
+
+
+#: How the figures write a clock hour (``sql.hour_bucket``), and the report shows it.
+HOUR_FORMAT = "%Y-%m-%d %H:%M"
+#: Columns holding an hour label, and columns holding an instant (ISO 8601 with its offset).
+HOUR_COLUMNS = frozenset({"hour"})
+INSTANT_COLUMNS = frozenset({"cutoff", "recorded_at", "ship_by", "packed_at"})
+_WITH_SECONDS = re.compile(r"T\d\d:\d\d:\d\d")
+
+
+def in_zone(tables: list[Table], window: Window) -> list[Table]:
+    """The tables with their hours and instants on the window's clock (``Window.tz``).
+
+    The figures are computed and bucketed in UTC (the rollups are by UTC hour); only what a
+    person reads is moved to their clock. An hour stays an hour: in a zone a whole number of
+    hours off UTC (Indonesia's, China's) the UTC hours are its own clock hours."""
+    if window.tz is UTC:
+        return tables
+    out = []
+    for table in tables:
+        hours = [i for i, c in enumerate(table.columns) if c in HOUR_COLUMNS]
+        instants = [i for i, c in enumerate(table.columns) if c in INSTANT_COLUMNS]
+        if not hours and not instants:
+            out.append(table)
+            continue
+        rows = []
+        for row in table.rows:
+            cells = list(row)
+            for i in hours:
+                if isinstance(cells[i], str) and cells[i]:
+                    cells[i] = window.local_hour(cells[i])
+            for i in instants:
+                if isinstance(cells[i], str) and cells[i]:
+                    cells[i] = _local_instant(cells[i], window.tz)
+            rows.append(tuple(cells))
+        out.append(Table(table.name, table.title, table.columns, rows))
+    return out
+
+
+def zone_name(tz: tzinfo) -> str:
+    """The zone as a person would name it: its IANA key ('Asia/Jakarta') where it has one."""
+    return str(getattr(tz, "key", None) or tz)
+
+
+def _local_instant(value: str, tz: tzinfo) -> str:
+    at = datetime.fromisoformat(value).astimezone(tz)
+    return at.isoformat(timespec="seconds" if _WITH_SECONDS.search(value) else "minutes")
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as PdfTable
 
 from printing.fonts import label_font_path
-from workstation.services.reports.model import Report, Table
+from workstation.services.reports.model import Report, Table, zone_name
 
 MAX_PDF_ROWS = 400
 CJK_FONT = "STSong-Light"
@@ -190,9 +190,11 @@ def _summary(report: Report, st: dict[str, ParagraphStyle], width: float) -> lis
     w = report.window
     total = report.table("throughput_by_total").as_dicts()[0]
     acc = report.table("accuracy_by_total").as_dicts()[0]
-    head = (f"{w.start:%Y-%m-%d %H:%M} to {w.end:%Y-%m-%d %H:%M} UTC; station "
+    zone = zone_name(w.tz)
+    start, end, now = (t.astimezone(w.tz) for t in (w.start, w.end, w.now))
+    head = (f"{start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M} {zone}; station "
             f"{report.station or 'all'}, operator {report.operator or 'all'}; made "
-            f"{w.now:%Y-%m-%d %H:%M} UTC by {report.viewer}")
+            f"{now:%Y-%m-%d %H:%M} {zone} by {report.viewer}")
     figures = Table("summary", "Summary", (
         "orders packed", "units packed", "orders per hour", "avg s per order",
         "p90 s per order", "scans", "wrong items per 1,000", "over-scans per 1,000"),

@@ -8,7 +8,7 @@ rollup_lead, rollup_cutoffs); this module only picks them and checks who is aski
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,7 +18,7 @@ from workstation.services.operators import OperatorInfo
 from workstation.services.reports import access
 from workstation.services.reports.exceptions import exceptions, printer_faults, reprints
 from workstation.services.reports.misscans import misscans, misscans_tables
-from workstation.services.reports.model import Report, Table, Window, reading
+from workstation.services.reports.model import Report, Table, Window, in_zone, reading
 from workstation.services.reports.progress import at_risk
 from workstation.services.reports.return_rate import return_rate
 from workstation.services.reports.rolled_throughput import throughput_tables_rolled
@@ -89,10 +89,11 @@ def _operator_code(session: Session, id_: int | None) -> str | None:
 
 def build_report(session: Session, viewer: OperatorInfo, first: date, last: date,
                  now: datetime, *, station: str | None = None,
-                 operator: str | None = None) -> Report:
+                 operator: str | None = None, tz: tzinfo = UTC) -> Report:
     window = access.report_window(session, viewer, first, last, now, station=station,
-                                  operator=operator)
+                                  operator=operator, tz=tz)
     tables = lead_tables(session, window) if viewer.is_lead else own_tables(session, window)
+    tables = in_zone(tables, window)
     title = f"Shift report {first.isoformat()}" + (
         f" to {last.isoformat()}" if last != first else "")
     return Report(title, window, _station_name(session, window.station_id),
@@ -134,17 +135,21 @@ class ReportService:
         return done
 
     def report(self, viewer: OperatorInfo, first: date, last: date, now: datetime, *,
-               station: str | None = None, operator: str | None = None) -> Report:
+               station: str | None = None, operator: str | None = None,
+               tz: tzinfo = UTC) -> Report:
+        """Days ``first``..``last`` of ``tz`` (the lead's clock), its hours and times."""
         self.catch_up()
         with reading(self._sessions) as session:
             return build_report(session, viewer, first, last, now, station=station,
-                                operator=operator)
+                                operator=operator, tz=tz)
 
-    def board(self, viewer: OperatorInfo, day: date, now: datetime) -> Report:
-        """Today's board: leads and admins only (refused here, not only hidden in the UI)."""
+    def board(self, viewer: OperatorInfo, day: date, now: datetime, *,
+              tz: tzinfo = UTC) -> Report:
+        """Today's board: leads and admins only (refused here, not only hidden in the UI).
+        ``day`` is a day of ``tz``, the lead's clock, as are the hours it shows."""
         access.require_board(viewer)
         self.catch_up()
         with reading(self._sessions) as session:
-            window = Window.for_dates(day, day, now)
+            window = Window.for_dates(day, day, now, tz=tz)
             return Report(f"Board {day.isoformat()}", window, None, None, viewer.code,
-                          board_tables(session, window))
+                          in_zone(board_tables(session, window), window))
