@@ -18,7 +18,13 @@ benchmark's, plus demo orders to pack):
   until the feedback area has painted its answer, p50/p99 over every scan of ``--pack`` orders
   packed through the sim scanner (target p99 < 16 ms).
   Also given: the part spent in ``PackService.handle_scan`` (the durable commit), so the
-  window's own share is the difference.
+  window's own share is the difference; and each kind of scan apart (``open_*``: the order
+  scan, ``item_*``, ``complete_*``: the item that completes the order), with its phases:
+  ``*_wait`` (arrival until the service is called), ``*_service``, ``*_gui`` (the service's
+  answer until painted).
+* ``--label-pause S``: the scans pause for S seconds after each completed order, as an operator
+  sticking the label on does; the label preview makes its picture in such a pause
+  (``label_pictures_shown``), so with 0 (back to back) it makes almost none.
 * memory: resident set after the orders were packed, and its growth over the last 80 % of them
   (target < 300 MB, no growth).
 Run it under ``QT_QPA_PLATFORM=offscreen`` or a display; it sets offscreen when none is set.
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import cProfile
 import os
 import statistics
 import subprocess
@@ -104,6 +111,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--pack", type=int, default=500, help="Orders packed by scans.")
     parser.add_argument("--starts", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument("--label-pause", type=float, default=0.0,
+                        help="Seconds without a scan after each order completes (the operator "
+                             "sticking the label on; 0: the next order at once).")
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="Write a cProfile of the GUI thread while packing to this file.")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     directory = args.dir or Path(tempfile.mkdtemp(prefix="ws-bench-ui-"))
@@ -121,9 +133,15 @@ def main(argv: list[str]) -> int:
     station_cpu = [r[2] for r in station_runs if r[2] is not None]
     bare_cpu = [r[2] for r in bare_runs if r[2] is not None]
 
-    run = PackRun(url, directory)
+    run = PackRun(url, directory, args.label_pause)
     rss: list[float] = []
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler is not None:
+        profiler.enable()
     packed = run.pack(args.pack, after_order=lambda: rss.append(rss_mb()))
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
     run.close()
     latency, service = summary_ms(run.latencies), summary_ms(run.service)
     settle = max(1, len(rss) // 5)
@@ -147,6 +165,12 @@ def main(argv: list[str]) -> int:
         "scan_to_screen_max_ms": latency["max_ms"],
         "of_which_service_p50_ms": service["p50_ms"],
         "of_which_service_p99_ms": service["p99_ms"],
+        # By kind of scan and phase (see bench/_ui_pack.py): what makes the tail.
+        **run.by_kind(),
+        "label_pause_s": args.label_pause,
+        # The preview makes an order's label picture once the scans pause; back to back, the
+        # next order opens first and the picture is dropped.
+        "label_pictures_shown": run.pictures,
         "rss_mb_after": round(rss[-1], 1) if rss else None,
         "rss_growth_last_80pct_mb": round(rss[-1] - rss[settle - 1], 1) if rss else None,
         "target": "startup ratio < 1.5, p99 < 16 ms, RSS < 300 MB and no growth",

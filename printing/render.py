@@ -22,12 +22,15 @@ from printing.model import (
 )
 
 if TYPE_CHECKING:
+    from PIL.Image import Image
+
     from printing.layout import Layout, Page
 
 # The layouts, barcodes (ReportLab), PDF and picture renderers are imported on first use: the
 # station imports this module on start, and a first scan needs none of them (~0.3 s).
 
-__all__ = ["Document", "Format", "UnsupportedFormat", "layouts_for", "pages_for", "render"]
+__all__ = ["Document", "Format", "UnsupportedFormat", "layouts_for", "pages_for", "render",
+           "render_picture"]
 
 Format = Literal["zpl", "pdf", "png", "escpos"]
 Document = (
@@ -77,23 +80,37 @@ def pages_for(
             for layout in layouts_for(document, size, page_size)]
 
 
-def _png(pages: Sequence[Page]) -> bytes:
-    """One PNG; multi-page documents are stacked top to bottom with a grey gap."""
+def _sheet(pages: Sequence[Page]) -> Image:
+    """The pages as one grayscale picture, stacked top to bottom with a grey gap."""
     from PIL import Image
 
     from printing.preview import render_image
 
     images = [render_image(p) for p in pages]
-    gap = 20 if len(images) > 1 else 0
+    if len(images) == 1:
+        return images[0]
+    gap = 20
     sheet = Image.new("L", (max(i.width for i in images),
                             sum(i.height for i in images) + gap * (len(images) - 1)), 160)
     y = 0
     for image in images:
         sheet.paste(image, (0, y))
         y += image.height + gap
+    return sheet
+
+
+def _png(pages: Sequence[Page]) -> bytes:
+    """One PNG; multi-page documents are stacked top to bottom with a grey gap."""
     out = io.BytesIO()
-    sheet.save(out, format="PNG", dpi=(pages[0].dpi, pages[0].dpi))
+    _sheet(pages).save(out, format="PNG", dpi=(pages[0].dpi, pages[0].dpi))
     return out.getvalue()
+
+
+def render_picture(document: Document, size: LabelSize = LabelSize.IN_4X6, dpi: int = 203,
+                   *, page_size: PageSize = PageSize.A4) -> Image:
+    """What ``render(document, "png", …)`` draws, as a grayscale Pillow image (mode ``L``):
+    for a screen that shows it at once, without encoding and decoding a PNG."""
+    return _sheet(pages_for(document, size, dpi, page_size))
 
 
 def render(

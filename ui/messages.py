@@ -89,3 +89,20 @@ def message_for(outcome: str, params: Mapping[str, object], fallback: str) -> st
             return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return fallback
+
+
+#: What each kind of print job is called (``PrintJob.kind``), for the printer line and the desk.
+_JOB_KINDS: dict[str, object] = {
+    "shipping": QT_TRANSLATE_NOOP("PrintJob", "shipping label"),
+    "return": QT_TRANSLATE_NOOP("PrintJob", "return label"),
+    "slip": QT_TRANSLATE_NOOP("PrintJob", "packing slip"),
+    "manifest": QT_TRANSLATE_NOOP("PrintJob", "manifest"),
+    "test": QT_TRANSLATE_NOOP("PrintJob", "test label"),
+}
+JOB_KINDS: dict[str, str] = {key: str(text) for key, text in _JOB_KINDS.items()}
+
+
+def job_kind_text(kind: str) -> str:
+    """A print job's kind in the operator's language (a kind without words here as it is)."""
+    source = JOB_KINDS.get(kind)
+    return kind if source is None else QCoreApplication.translate("PrintJob", source)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 
 from ui.context import SpoolerLike
+from ui.messages import job_kind_text
 from ui.packing.viewmodel import PackingViewModel
 from workstation.app import App
 from workstation.services.spooler import JobEvent, PrinterEvent, Spooler
@@ -65,7 +66,7 @@ def _printer_state(state: str) -> str:
 
 def describe(event: JobEvent) -> tuple[bool | None, str, str]:
     """(ok, text, what to do) for the status strip."""
-    what = f"{event.kind} {event.order_number or ''}".strip()
+    what = f"{job_kind_text(event.kind)} {event.order_number or ''}".strip()
     if event.state == "done":
         return True, translate("Printer", "printed {what}").format(what=what), ""
     if event.state in ("pending", "sending") and not event.error:

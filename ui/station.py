@@ -26,6 +26,7 @@ from devices.manager import DeviceManager
 from devices.sim import SimScale, SimScanner
 from ui.bridge import DeviceBridge
 from ui.context import StationContext
+from ui.packing.details import read_only
 from ui.packing.label_preview import LabelPreview
 from ui.packing.screen import PackingScreen
 from ui.packing.viewmodel import PackingViewModel
@@ -116,8 +117,10 @@ def build_station(app: App, qapp: QApplication, *, open_devices: bool = True,
     context.extras["sounds"] = sounds
     model = PackingViewModel(pack, app.sessions, sounds)
 
+    readers = read_only(app.sessions)  # no write lock for a read on the GUI thread
+
     def read_parcels(order_number: str) -> list[ParcelView]:
-        with app.sessions() as session:
+        with readers() as session:
             return parcels_of(session, order_number, settings)
 
     model.parcel_reader = read_parcels

@@ -1309,6 +1309,35 @@ Scan terakhir yang tampil di layar sudah tersimpan. Beri tahu leader shift; rinc
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../ui/messages.py" line="+96"/>
+        <source>shipping label</source>
+        <extracomment>What each kind of print job is called (``PrintJob.kind``), for the printer line and the desk.</extracomment>
+        <translation>label pengiriman</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return label</source>
+        <translation>label retur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>packing slip</source>
+        <translation>slip packing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manifest</source>
+        <translation>manifes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test label</source>
+        <translation>label uji</translation>
+    </message>
+</context>
+<context>
     <name>Printer</name>
     <message>
         <location filename="../../ui/spooler_link.py" line="+53"/>

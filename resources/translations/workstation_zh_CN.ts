@@ -1309,6 +1309,35 @@ The last scan shown on screen was recorded. Tell the shift lead; the details are
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../ui/messages.py" line="+96"/>
+        <source>shipping label</source>
+        <extracomment>What each kind of print job is called (``PrintJob.kind``), for the printer line and the desk.</extracomment>
+        <translation>快递面单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return label</source>
+        <translation>退货面单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>packing slip</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manifest</source>
+        <translation>交接清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test label</source>
+        <translation>测试标签</translation>
+    </message>
+</context>
+<context>
     <name>Printer</name>
     <message>
         <location filename="../../ui/spooler_link.py" line="+53"/>

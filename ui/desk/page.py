@@ -27,6 +27,7 @@ from devices.scan import ScanInput
 from ui.context import StationContext
 from ui.desk.model import DeskViewModel, Notice
 from ui.desk.reason_dialog import ReasonDialog
+from ui.messages import job_kind_text
 from ui.setup.widgets import TITLE_STYLE
 from ui.tasks import TaskRunner
 from workstation.services.operators import OperatorInfo
@@ -278,7 +279,7 @@ class DeskPage(QWidget):
         _fill(self.parcels, [[p["seq"], p["status"], p["box_type"], p["weight_grams"],
                               p["tracking_number"], p["sscc"]] for p in order["parcels"]])
         rows = model.label_rows()
-        _fill(self.labels, [[r.job_id, r.parcel, r.kind, r.state,
+        _fill(self.labels, [[r.job_id, r.parcel, job_kind_text(r.kind), r.state,
                              r.created_at[:16].replace("T", " "), r.reprint_of, r.reason]
                             for r in rows])
         for index, row in enumerate(rows):  # where it went: on hover, the table stays narrow

@@ -4,15 +4,22 @@ A job that failed, waits on a refusing printer or whose outcome is unknown shows
 choices: send it to another printer, try again, or say whether the label came out. These are
 buttons (48 px high): this is the exception path, not the scan-only happy path. Spooler calls
 and rendering run in a worker; the panel only draws.
+
+The picture is made once the scans pause (``PICTURE_QUIET_MS``): its worker is Python (reads,
+layout, drawing) and would hold the GIL against the GUI thread answering the next scans; an
+operator sticking the label on pauses long before the picture is needed. A scanner that never
+pauses gets it ``PICTURE_LATEST_MS`` after the jobs all the same. A picture still to be made
+when another order is on screen is dropped: its labels are old news.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from ui.packing.details import read_only
 from ui.packing.label_pictures import LabelPicture, label_pictures
 from ui.tasks import TaskRunner
 from workstation.services.operators import OperatorInfo
@@ -38,6 +46,10 @@ translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 TOUCH = 48
+# A label's picture is made once no scan has come for this long (ms)...
+PICTURE_QUIET_MS = 250
+# ...or this long after its print jobs came, if the scans never pause.
+PICTURE_LATEST_MS = 5000
 _STATE_COLOURS = {"pending": "#455A64", "sending": "#0D47A1", "done": "#1B7F3B",
                   "failed": "#C62828", "unknown": "#B26A00", "voided": "#616161"}
 
@@ -203,13 +215,20 @@ class LabelPreview(QFrame):
         super().__init__(parent)
         self.setObjectName("LabelPreview")
         self.setFixedWidth(340)
-        self._sessions = sessions
+        self._sessions = read_only(sessions)  # the pictures only read: no write lock
         self._settings = settings
         self._spooler = spooler
         self._operator = operator
         self._tasks = TaskRunner(self)
         self._events: dict[int, JobEvent] = {}
-        self.order_number = ""
+        self.order_number = ""  # the order whose labels are shown
+        self._on_screen = ""  # the order the packing screen shows
+        self.due: tuple[int, ...] | None = None  # jobs whose picture waits for a pause
+        self._due_order = ""
+        self._due_since = 0.0
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.timeout.connect(self._draw_due)
         self.cards: list[LabelCard] = []
         self._spare: list[LabelCard] = []  # cards of earlier orders, hidden, for reuse
         layout = self._layout = QVBoxLayout(self)
@@ -228,7 +247,37 @@ class LabelPreview(QFrame):
     # -- what the station tells it ------------------------------------------------------------
 
     def show_jobs(self, job_ids: tuple[int, ...]) -> None:
-        """A scan wrote these print jobs: picture their shipping labels (in the worker)."""
+        """A scan wrote these print jobs: picture their shipping labels (in the worker) once
+        the scans pause (see the module's docstring)."""
+        if self.due is None:
+            self._due_since = time.monotonic()
+        self.due = job_ids  # the latest jobs' labels are the ones to show
+        self._due_order = self._on_screen
+        self._quiet.start(PICTURE_QUIET_MS)
+
+    def hold_off(self) -> None:
+        """A scan came: a picture still to be made waits for the next pause (up to
+        ``PICTURE_LATEST_MS`` after its jobs)."""
+        if self.due is not None and \
+                time.monotonic() - self._due_since < PICTURE_LATEST_MS / 1000:
+            self._quiet.start(PICTURE_QUIET_MS)
+
+    def order_on_screen(self, number: str) -> None:
+        """The packing screen shows this order now: another order's labels are old news, on
+        the panel or still to be pictured."""
+        if not number:
+            return
+        self._on_screen = number
+        if self.due is not None and self._due_order and number != self._due_order:
+            self.due = None
+            self._quiet.stop()
+        if self.order_number and number != self.order_number:
+            self.clear()
+
+    def _draw_due(self) -> None:
+        job_ids, self.due = self.due, None
+        if job_ids is None:
+            return
         sessions, settings = self._sessions, self._settings
         # The room the last label had: most orders have one parcel, so the next fits it too.
         fit = next((card.room for card in self.cards + self._spare if card.room is not None),
@@ -252,6 +301,8 @@ class LabelPreview(QFrame):
         self.hide()
 
     def close_tasks(self) -> None:
+        self._quiet.stop()
+        self.due = None
         self._tasks.close()
 
     def wait(self, msecs: int = 30_000) -> bool:
@@ -262,6 +313,8 @@ class LabelPreview(QFrame):
     def _show_pictures(self, pictures: list[LabelPicture]) -> None:
         if not pictures:
             return
+        if self._on_screen and pictures[0].order_number != self._on_screen:
+            return  # another order was opened while they were being made
         self.clear()
         self.order_number = pictures[0].order_number
         self.title.setText(translate("LabelPreview", "Label printed for {order}").format(

@@ -93,7 +93,7 @@ class PackingScreen(QWidget):
         self._jobs_timer.setSingleShot(True)
         self._jobs_timer.timeout.connect(lambda: self._release_jobs(None))
         model.print_jobs_written.connect(self._hold_jobs)
-        self.feedback.painted.connect(self._release_jobs)
+        self.feedback.painted.connect(self._answer_painted)
         self.refresh()
         self.refresh_devices()
 
@@ -101,6 +101,12 @@ class PackingScreen(QWidget):
         self._held_jobs.append((self.model.feedback.seq, jobs))
         if not self._jobs_timer.isActive():
             self._jobs_timer.start(JOBS_FALLBACK_MS)
+
+    def _answer_painted(self, seq: int) -> None:
+        """The answer is painted, not yet on screen: the window's picture is handed to the
+        screen when the paint returns. The jobs go on from the event loop, right after it."""
+        if self._held_jobs:
+            QTimer.singleShot(0, self, lambda: self._release_jobs(seq))
 
     def _release_jobs(self, painted_seq: int | None) -> None:
         """Hand on the jobs whose answer has painted (``None``: all of them, the fallback)."""
@@ -120,6 +126,8 @@ class PackingScreen(QWidget):
 
     # The window hands scans here while this page is showing.
     def handle_scan(self, scan: ScanInput) -> None:
+        if self.preview is not None:
+            self.preview.hold_off()  # no label picture made while the operator scans
         self.model.handle_scan(scan)
 
     def handle_rejected(self, rejected: ScanRejected) -> None:
@@ -158,10 +166,9 @@ class PackingScreen(QWidget):
         self.lines.show_order(order)
         self.parcels.show_parcels(order.parcel_rows, order.weighing)
         self.parcels.show_weight(m.weight)
-        preview = self.preview
-        if preview is not None and preview.order_number and order.number \
-                and order.number != preview.order_number:
-            preview.clear()  # another order is being packed: the last one's labels are old news
+        if self.preview is not None:
+            # Another order being packed: the last one's labels are old news.
+            self.preview.order_on_screen(order.number)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

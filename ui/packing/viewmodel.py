@@ -25,7 +25,7 @@ from ui.packing.state import DeviceLine, Feedback, LineRow, OrderPanel, Tone, ne
 from ui.sounds import FeedbackSounds
 from workstation.domain.outcomes import Outcome, Severity
 from workstation.services.errors import WorkstationError
-from workstation.services.pack import PackService, ScanResult, SessionView
+from workstation.services.pack import PackService, ParcelInfo, ScanResult, SessionView
 from workstation.services.parcels_view import ParcelView
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ class PackingViewModel(QObject):
         elif result.session is not None:
             self._show_session(result.session)
             if result.outcome in _PARCEL_OUTCOMES:
-                self._show_parcel_info()
+                self._show_parcel_info(result.parcel)
             self._show_parcels()
         self._labels_expected = bool(result.print_jobs) or (
             self._labels_expected and result.outcome is not Outcome.ORDER_OPENED)
@@ -225,8 +225,11 @@ class PackingViewModel(QObject):
             parcel_note=self.order.parcel_note if view.order_number == self.order.number else "",
         )
 
-    def _show_parcel_info(self) -> None:
-        info = self._pack.parcel_info()
+    def _show_parcel_info(self, known: ParcelInfo | None = None) -> None:
+        """The parcel's box and expected weight: as the scan's result brought them (an order
+        just opened), else read (a transaction of its own on the GUI thread: the rarer scans
+        that change a parcel)."""
+        info = known if known is not None else self._pack.parcel_info()
         if info is None:
             return
         parts = []

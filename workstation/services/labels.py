@@ -21,7 +21,7 @@ import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import TextClause, func, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -33,11 +33,17 @@ from printing import render
 from printing.escpos_receipt import RECEIPT_58MM, RECEIPT_80MM
 from printing.fonts import FontNotFound
 from printing.identifiers import s10, sscc
+from printing.render import render_picture
 from workstation.services import label_data
 from workstation.services.audit import audit
 from workstation.services.errors import ConflictError, NotFoundError, WorkstationError
 from workstation.services.operators import OperatorInfo
 from workstation.settings import Settings
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+    from printing.model import ShippingLabelData
 
 log = logging.getLogger(__name__)
 
@@ -305,19 +311,7 @@ def render_document(session: Session, order_number: str, kind: Kind, fmt: str,
     size = label_data.label_size(settings)
     try:
         if kind == "shipping":
-            parcels = _parcels(session, order)
-            parcel = next((p for p in parcels if p.seq == parcel_seq), None)
-            if parcel is None:
-                if parcels or parcel_seq != 1:
-                    raise NotFoundError(f"order {order_number} has no parcel {parcel_seq} "
-                                        f"(it has {len(parcels)})")
-                # Not packed yet: a preview with placeholder numbers, never stored.
-                parcel = Parcel(order_id=order.id, seq=1, tracking_number="PREVIEW",
-                                sscc="")
-                parcel.id = -1
-                parcels = [parcel]
-            data = label_data.shipping_label(session, order, parcel, len(parcels), settings,
-                                             today)
+            data = _shipping_data(session, order, settings, parcel_seq, today)
             return render(data, fmt, size, settings.label_dpi)  # type: ignore[arg-type]
         if kind == "return":
             return render(label_data.return_label(order, settings), fmt,  # type: ignore[arg-type]
@@ -334,6 +328,31 @@ def render_document(session: Session, order_number: str, kind: Kind, fmt: str,
         return render(data_m, fmt, page_size=label_data.page_size(settings))  # type: ignore[arg-type]
     except ValueError as exc:  # UnsupportedFormat and friends: a usage problem
         raise WorkstationError(f"cannot render the {kind} document as {fmt}: {exc}") from exc
+
+
+def shipping_picture(session: Session, order_number: str, settings: Settings,
+                     parcel_seq: int = 1, today: dt.date | None = None) -> Image:
+    """The shipping label as ``render_document(…, "shipping", "png", …)`` draws it, as a
+    grayscale Pillow image: for the screen's preview, which need not encode and decode a PNG."""
+    order = _order(session, order_number)
+    data = _shipping_data(session, order, settings, parcel_seq,
+                          today or dt.datetime.now(dt.UTC).date())
+    return render_picture(data, label_data.label_size(settings), settings.label_dpi)
+
+
+def _shipping_data(session: Session, order: Order, settings: Settings, parcel_seq: int,
+                   today: dt.date) -> ShippingLabelData:
+    parcels = _parcels(session, order)
+    parcel = next((p for p in parcels if p.seq == parcel_seq), None)
+    if parcel is None:
+        if parcels or parcel_seq != 1:
+            raise NotFoundError(f"order {order.number} has no parcel {parcel_seq} "
+                                f"(it has {len(parcels)})")
+        # Not packed yet: a preview with placeholder numbers, never stored.
+        parcel = Parcel(order_id=order.id, seq=1, tracking_number="PREVIEW", sscc="")
+        parcel.id = -1
+        parcels = [parcel]
+    return label_data.shipping_label(session, order, parcel, len(parcels), settings, today)
 
 
 def render_manifest(session: Session, carrier: str, day: dt.date, settings: Settings,
