@@ -4,7 +4,6 @@ hand-overs and corrected import times: throughput, accuracy and lead time alike)
 
 from __future__ import annotations
 
-import threading
 from dataclasses import astuple, replace
 
 import pytest
@@ -24,6 +23,7 @@ from db.models import (
     ScanEvent,
 )
 from tests.helpers.report_data import ANA, BUDI, ST_A, ST_B, at
+from tests.integration.reports.conftest import catch_ups_at_once
 from workstation.services.reports import rollup
 from workstation.services.reports.accuracy import rollup as rollup_accuracy
 from workstation.services.reports.accuracy import scan_cells
@@ -147,21 +147,7 @@ def test_late_changes_and_new_rows_are_caught_up(
 def test_concurrent_catch_ups_count_each_row_once(
         shift: sessionmaker[Session], day: Window) -> None:
     engine = _engine(shift)
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            catch_up(engine)
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors
-    catch_up(engine)  # whichever skipped (PostgreSQL) or waited (SQLite): all done now
+    catch_ups_at_once(engine)
     with shift() as s:
         total = s.scalar(select(func.sum(ReportScanHour.scans)))
         assert total == s.scalar(select(func.count()).select_from(ScanEvent))

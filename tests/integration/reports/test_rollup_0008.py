@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -33,6 +32,7 @@ from db.models import (
     ReportLeadTime,
 )
 from tests.helpers.report_data import ANA, BUDI, DAY, NOW, ST_A, ST_B, at
+from tests.integration.reports.conftest import catch_ups_at_once
 from workstation.services.reports import rollup_cutoffs
 from workstation.services.reports.exceptions import printer_faults, reprints
 from workstation.services.reports.misscans import misscans, misscans_tables
@@ -117,21 +117,7 @@ def test_progress_rollup_equals_raw_through_changes_and_catch_ups(
 def test_concurrent_catch_ups_fold_each_cutoff_change_once(
         shift: sessionmaker[Session]) -> None:
     engine = _engine(shift)
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            catch_up(engine)
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors
-    catch_up(engine)
+    catch_ups_at_once(engine)
     counted, orders, unfolded = _counted(shift)
     assert (counted, unfolded) == (orders, 0)
     _assert_progress_same_as_raw(shift)
