@@ -5,7 +5,8 @@ scan is timed, the one that opens the order and the one that completes it (writi
 rendering its shipping label and A4 packing slip in its transaction) included, and also shown
 apart (``open_*``, ``item_*``, ``complete_*``). Prints p50/p99 latency per scan and, measured
 in the same run on the same disk, the floor: a bare sqlite3 insert+commit of one row with the
-same pragmas. Target: p99 < 15 ms, ratio < 2. Also the pages an item scan and the floor's
+same pragmas, interleaved with the scans (after each order, as many floor inserts as it had
+scans). Target: p99 < 15 ms, ratio < 2. Also the pages an item scan and the floor's
 insert each write to the WAL, which every commit writes and syncs (``item_wal_pages``,
 ``floor_wal_pages``): most of the ratio, counted rather than timed.
 """
@@ -77,13 +78,19 @@ def build(url: str, scans: int) -> list[tuple[str, list[str]]]:
     return scripts
 
 
-def measure_service(url: str, scripts: list[tuple[str, list[str]]]) -> dict[str, list[float]]:
+def measure_service(url: str, scripts: list[tuple[str, list[str]]], floor_path: Path
+                    ) -> tuple[dict[str, list[float]], list[float]]:
     """Every scan timed, by kind: the order scan that opens it (``open``), an item accepted
-    (``item``), the item that completes the order and writes its labels (``complete``)."""
+    (``item``), the item that completes the order and writes its labels (``complete``); and,
+    interleaved with them (as many floor inserts after each order as it had scans), the floor,
+    so both are measured in the same moments of the disk's and the machine's weather (run one
+    after the other, the floor's p50 moved by a third from run to run)."""
     engine = make_engine(url)
     service = PackService(make_sessionmaker(engine), Settings(station="BENCH"))
     service.sign_in("bench")
+    floor = Floor(floor_path)
     samples: dict[str, list[float]] = {"open": [], "item": [], "complete": []}
+    floor_samples: list[float] = []
     for number, codes in scripts:
         t0 = time.perf_counter()
         opened = service.handle_scan(ScanInput(text=number, source="bench"))
@@ -98,22 +105,34 @@ def measure_service(url: str, scripts: list[tuple[str, list[str]]]) -> dict[str,
             else:
                 assert result.outcome is Outcome.ACCEPTED, result.message
                 samples["item"].append(elapsed)
+        floor_samples.extend(floor.insert(len(codes) + 1))
+    floor.close()
     engine.dispose()
-    return samples
+    return samples, floor_samples
 
 
-def measure_floor(path: Path, count: int) -> list[float]:
-    conn = production_sqlite(path)
-    conn.execute("CREATE TABLE floor (id INTEGER PRIMARY KEY, raw TEXT, at TEXT)")
-    samples = []
-    for i in range(count):
-        t0 = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO floor (raw, at) VALUES (?, ?)", (gtin13(i), "2026-11-23"))
-        conn.execute("COMMIT")
-        samples.append(time.perf_counter() - t0)
-    conn.close()
-    return samples
+class Floor:
+    """A bare sqlite3 insert+commit of one row, with the production pragmas."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = production_sqlite(path)
+        self.conn.execute("CREATE TABLE floor (id INTEGER PRIMARY KEY, raw TEXT, at TEXT)")
+        self.count = 0
+
+    def insert(self, rows: int) -> list[float]:
+        conn, samples = self.conn, []
+        for _ in range(rows):
+            self.count += 1
+            t0 = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT INTO floor (raw, at) VALUES (?, ?)",
+                         (gtin13(self.count), "2026-11-23"))
+            conn.execute("COMMIT")
+            samples.append(time.perf_counter() - t0)
+        return samples
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 WAL_FRAME = 24 + 4096  # a frame's header and one page (SQLite's default page size)
@@ -166,9 +185,8 @@ def main(argv: list[str]) -> int:
     directory = args.dir or Path(tempfile.mkdtemp(prefix="ws-bench-scan-"))
     url = fresh_sqlite(directory, "scan.db")
     scripts = build(url, args.scans)
-    kinds = measure_service(url, scripts)
+    kinds, floor = measure_service(url, scripts, directory / "floor.db")
     service = [x for samples in kinds.values() for x in samples]
-    floor = measure_floor(directory / "floor.db", len(service))
     s, f = summary_ms(service), summary_ms(floor)
     item_pages, floor_pages = wal_pages(directory)
     emit({

@@ -269,7 +269,8 @@ class PackSession(Base):
     ended_at: Mapped[datetime | None]
     # What the next scan must be (serial or lot of an item just scanned), or null.
     pending: Mapped[dict[str, Any] | None]
-    # Bumped by every state change; a stale writer's UPDATE ... WHERE version = n finds nothing.
+    # Bumped by every state change but a plain unit added (whose scan event shows it instead:
+    # workstation/services/pack_fast.py); a stale writer's check at version n finds nothing.
     version: Mapped[int] = mapped_column(Integer, default=0)
 
     order: Mapped[Order] = relationship()

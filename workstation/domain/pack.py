@@ -212,7 +212,7 @@ def _pack(state: PackState, scan: ResolvedScan, today: date) -> Decision:
     if not lines:
         return Decision(Outcome.WRONG_ITEM, state, product_id=product.product_id, params=base)
     # Several lines of one product: fill them in line order.
-    line = next((x for x in lines if not x.done), lines[-1])
+    line = lines[0] if len(lines) == 1 else next((x for x in lines if not x.done), lines[-1])
     quantity = product.pack_quantity * (interp.count if interp.contents and interp.count else 1)
     if quantity > line.remaining:
         return Decision(Outcome.OVER_SCAN, state, line_id=line.line_id,
@@ -249,12 +249,16 @@ def _pack(state: PackState, scan: ResolvedScan, today: date) -> Decision:
 
 def _accept(state: PackState, line: LineState, quantity: int, *, serial: str | None = None,
             lot: str | None = None, expiry: date | None = None) -> Decision:
-    new_line = replace(line, scanned=line.scanned + quantity)
-    # Built directly, not by replace()-ing the state twice: this is every accepted unit.
-    new_state = PackState(state.order_number,
-                          tuple(new_line if x.line_id == line.line_id else x
-                                for x in state.lines))
-    outcome = Outcome.ORDER_COMPLETE if new_state.complete else Outcome.ACCEPTED
+    # Built directly, not by replace() (which inspects the fields each time): this is every
+    # accepted unit.
+    new_line = LineState(line.line_id, line.line_no, line.product_id, line.sku, line.name,
+                         line.ordered, line.scanned + quantity, line.short,
+                         line.serial_tracked, line.lot_tracked, line.quantity_entry,
+                         line.fragile)
+    lines = tuple(new_line if x.line_id == line.line_id else x for x in state.lines)
+    new_state = PackState(state.order_number, lines)
+    complete = all(x.ordered - x.scanned - x.short <= 0 for x in lines)  # LineState.done
+    outcome = Outcome.ORDER_COMPLETE if complete else Outcome.ACCEPTED
     params = {**_line_params(new_line), "order": state.order_number, "units": new_state.units}
     return Decision(outcome, new_state, line_id=line.line_id, product_id=line.product_id,
                     quantity=quantity, serial=serial, lot=lot, expiry=expiry, params=params)

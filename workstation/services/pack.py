@@ -44,6 +44,7 @@ from workstation.domain.barcodes import (
 from workstation.domain.outcomes import Outcome, Severity, render_message, severity
 from workstation.domain.pack import (
     Decision,
+    LineState,
     Mode,
     PackState,
     Pending,
@@ -201,6 +202,9 @@ class PackService:
         self.operator: OperatorInfo | None = None
         self._live: pack_fast.Live | None = None
         self._last_heartbeat: datetime | None = None
+        # The line views of the open session's last answer (_live_view).
+        self._views_of: int | None = None
+        self._views: dict[int, tuple[LineState, LineView]] = {}
         engine = sessions.kw.get("bind")
         assert engine is not None, "the sessionmaker must be bound to an engine"
         self._writer = pack_fast.ScanWriter(engine)
@@ -326,7 +330,7 @@ class PackService:
                 return None
             if not decision.state.complete:
                 return self._item_fast(live, scan, interp, product, decision, now)
-        with writer.connect() as conn, conn.begin() as tx:
+        with writer.begin() as (conn, tx):
             if interp.serial is not None:
                 used_in = writer.serial_used_in(writer.cursor(conn), product.product_id,
                                                 interp.serial)
@@ -339,15 +343,15 @@ class PackService:
             # one and written in another could be packed twice).
             if decision.state.complete:
                 result = self._complete_fast(conn, live, scan, interp, product, decision, now)
+                advanced = None
             else:
-                result = self._unit_written(writer.cursor(conn), live, scan, interp, product,
-                                            decision, now)
+                written = self._unit_written(writer.cursor(conn), live, scan, interp, product,
+                                             decision, now)
+                result, advanced = written if written is not None else (None, None)
             if result is None:
                 tx.rollback()
                 return None
-        # Committed.
-        self._live = (None if decision.state.complete
-                      else pack_fast.advance(live, decision.state))
+        self._live = advanced  # committed
         return result
 
     def _item_fast(self, live: pack_fast.Live, scan: ScanInput, interp: Interpretation,
@@ -355,35 +359,34 @@ class PackService:
                    ) -> ScanResult | None:
         """The commonest scan of all, the next unit of the open order, in its own transaction
         on the DBAPI connection (pack_fast.ScanWriter.transaction)."""
-        advanced = pack_fast.advance(live, decision.state)
         with self._writer.transaction() as tx:
-            result = self._unit_written(tx.cursor, live, scan, interp, product, decision, now,
-                                        advanced)
-            if result is None:
+            written = self._unit_written(tx.cursor, live, scan, interp, product, decision, now)
+            if written is None:
                 tx.rollback()
                 return None
-        self._live = advanced  # committed
+        result, self._live = written  # committed
         return result
 
     def _unit_written(self, cur: Any, live: pack_fast.Live, scan: ScanInput,
                       interp: Interpretation, product: ProductMatch, decision: Decision,
-                      now: datetime, advanced: pack_fast.Live | None = None
-                      ) -> ScanResult | None:
-        """One more unit of the open order: three statements on ``cur``; None: the session
-        changed under us (the caller rolls back, the full path reads it afresh).
-        ``advanced``: ``live`` with the unit in it, if the caller has it already."""
+                      now: datetime) -> tuple[ScanResult, pack_fast.Live] | None:
+        """One more unit of the open order (or what the next scan must be) written on
+        ``cur``: the answer, and ``live`` with it in; None: the session changed under us
+        (the caller rolls back, the full path reads it afresh)."""
         writer = self._writer
-        if not writer.bump(cur, live, pack_fast.dumps_pending(decision.state)):
+        if not writer.unchanged(cur, live):
+            return None
+        bumped = pack_fast.bumps_version(live.state.pending, decision)
+        if bumped and not writer.bump(cur, live, pack_fast.dumps_pending(decision.state)):
             return None
         params = {**decision.params, "order": live.order_number}
         outcome = decision.outcome
         message = render_message(outcome, params)
         event_id = self._write_scan(cur, live, scan, interp, now, outcome, message,
                                     decision, product)
-        if advanced is None:
-            advanced = pack_fast.advance(live, decision.state)
-        return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
-                          self._live_view(advanced), params)
+        advanced = pack_fast.advance(live, decision.state, bumped=bumped, last_event=event_id)
+        return (ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
+                           self._live_view(advanced), params), advanced)
 
     def _open_fast(self, scan: ScanInput, interp: Interpretation,
                    now: datetime) -> ScanResult | None:
@@ -395,7 +398,7 @@ class PackService:
         station_id = self._station_id
         assert station_id is not None
         writer = self._writer
-        with writer.connect() as conn, conn.begin() as tx:
+        with writer.begin() as (conn, tx):
             live = pack_open.open_order(conn, interp.text, interp.sscc,
                                         self._settings.pick_list_prefix, station_id,
                                         operator.id, now)
@@ -410,7 +413,7 @@ class PackService:
             message = render_message(outcome, params)
             event_id = self._write_scan(writer.cursor(conn), live, scan, interp, now,
                                         outcome, message)
-        self._live = live  # committed
+        self._live = live = replace(live, last_event=event_id)  # committed
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
                           self._live_view(live), params, parcel=self._empty_parcel(live))
 
@@ -455,7 +458,8 @@ class PackService:
         operator_id = self.operator.id if self.operator else None
         ctx = pack_complete.Context(live.pack_id, live.order_id, live.version, station_id,
                                     operator_id, decision.state.scanned, live.parcels, now)
-        if not pack_complete.close_session(conn, ctx):
+        if not (self._writer.unchanged(self._writer.cursor(conn), live)
+                and pack_complete.close_session(conn, ctx)):
             return None
         outcome = Outcome.ORDER_COMPLETE
         params = {**decision.params, "order": live.order_number, "units": ctx.units,
@@ -466,7 +470,8 @@ class PackService:
         done = pack_complete.close_parcels_and_print(conn, ctx, self._settings)
         if done.parcels != live.parcels:  # the message would be wrong: let the full path say
             return None
-        view = replace(self._live_view(pack_fast.advance(live, decision.state)),
+        view = replace(self._live_view(pack_fast.advance(live, decision.state, bumped=True,
+                                                         last_event=event_id)),
                        status=SessionStatus.COMPLETED.value, parcel_seq=None)
         return ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
                           view, params, done.print_jobs)
@@ -479,11 +484,20 @@ class PackService:
         return False
 
     def _live_view(self, live: pack_fast.Live) -> SessionView:
-        lines = tuple(
-            LineView(x.line_id, x.line_no, x.sku, x.name, x.ordered, x.scanned, x.short,
-                     x.serial_tracked, x.lot_tracked, x.fragile)
-            for x in live.state.lines
-        )
+        # A scan changes one line: the others' views are the ones made for the scan before
+        # (a line's state is the same object until it changes). Kept for one session only.
+        if self._views_of != live.pack_id:
+            self._views_of, self._views = live.pack_id, {}
+        views = self._views
+        made = []
+        for x in live.state.lines:
+            known = views.get(x.line_id)
+            if known is None or known[0] is not x:
+                known = views[x.line_id] = (x, LineView(
+                    x.line_id, x.line_no, x.sku, x.name, x.ordered, x.scanned, x.short,
+                    x.serial_tracked, x.lot_tracked, x.fragile))
+            made.append(known[1])
+        lines = tuple(made)
         pending = live.state.pending.to_json() if live.state.pending else None
         return SessionView(live.pack_id, live.order_number, SessionStatus.OPEN.value, lines,
                            pending, live.parcel_seq, live.parcels)
@@ -765,9 +779,11 @@ class PackService:
                       operator_id=operator_id, order_id=pack.order_id, reason=decision.reason,
                       details={"line_id": decision.line_id, "quantity": quantity})
         new_pending = decision.state.pending.to_json() if decision.state.pending else None
+        before = Pending.from_json(pack.pending)
         if new_pending != pack.pending:
             pack.pending = new_pending
-        pack.version += 1
+        if pack_fast.bumps_version(before, decision):  # as the fast path does
+            pack.version += 1
 
     def _complete(self, session: Session, pack: PackSession, state: PackState,
                   station_id: int, now: datetime) -> dict[str, object]:

@@ -49,6 +49,19 @@ def test_accepted_counts_one_and_names_the_line() -> None:
     assert d.params["scanned"] == 1 and d.params["ordered"] == 8
 
 
+def test_an_accepted_unit_changes_its_line_count_and_nothing_else() -> None:
+    # Every field given a value unlike its default, so a field the accepting code drops or
+    # moves (it builds the line positionally) shows.
+    line = LineState(10, 7, 1, "SHIRT", "T-shirt", ordered=8, scanned=2, short=1,
+                     serial_tracked=False, lot_tracked=False, quantity_entry=True, fragile=True)
+    other = LineState(11, 8, 2, "PHONE", "Phone", ordered=2)
+    before = PackState("ORD-1", (line, other))
+    d = decide(before, scan("5901234123457", SHIRT), TODAY)
+    assert d.outcome is Outcome.ACCEPTED
+    assert d.state.lines == (replace(line, scanned=3), other)
+    assert d.state.lines[1] is other
+
+
 def test_case_barcode_counts_its_pack_quantity() -> None:
     d = decide(state(), scan("15901234123454", SHIRT_CASE), TODAY)
     assert d.outcome is Outcome.ACCEPTED
