@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db.enums import OrderStatus
@@ -23,6 +23,8 @@ from db.models import (
     Order,
     OrderLine,
     OrderStatusChange,
+    PackSession,
+    Parcel,
     ParcelItem,
     Product,
     ScanEvent,
@@ -204,8 +206,9 @@ def write_orders(session: Session, orders: Sequence[OrderIn], catalogue: Catalog
                      current.id in in_use, plan, catalogue, now, source, report)
     session.flush()
     for order, item in plan.replace_lines:
-        session.execute(delete(OrderLine).where(OrderLine.order_id == order.id))
-        plan.line_rows.extend(_line_rows(order.id, item.lines, catalogue))
+        report.lines += _replace_lines(session, order.id,
+                                       _line_rows(order.id, item.lines, catalogue),
+                                       len(current_lines.get(order.id, [])), plan)
     if plan.new_orders:
         _insert_orders(session, plan, catalogue, now, source)
         report.created += len(plan.new_orders)
@@ -256,6 +259,39 @@ def _reason(source: str, status: str, hold_reason: str | None) -> str:
     elif status == OrderStatus.CANCELLED.value:
         text += ": cancelled at the channel"
     return text
+
+
+_UPDATE_LINE = (
+    update(ORDER_LINES)
+    .where(ORDER_LINES.c.order_id == bindparam("b_order"),
+           ORDER_LINES.c.line_no == bindparam("b_no"))
+    .values(product_id=bindparam("b_product"), quantity=bindparam("b_quantity"),
+            unit_price=bindparam("b_price"), quantity_entry=bindparam("b_entry"))
+)
+
+
+def _replace_lines(session: Session, order_id: int, rows: list[dict[str, Any]], had: int,
+                   plan: _Plan) -> int:
+    """The order's lines made ``rows`` (its lines are not in use: nothing refers to them);
+    returns how many were changed in place (the new ones are in ``plan.line_rows``).
+
+    Changed in place by line number, new ones added, and only surplus ones deleted: deleting
+    a line makes the database look for rows that refer to it, and ``scan_events`` has no index
+    on ``order_line_id`` (one would cost every scan a page), so each deleted line reads the
+    whole scan log (0.9 s for five lines among two million events). An order re-imported with
+    fewer lines still pays that, once per line it lost.
+    """
+    kept = rows[:had]
+    if kept:
+        session.execute(_UPDATE_LINE, [
+            {"b_order": order_id, "b_no": r["line_no"], "b_product": r["product_id"],
+             "b_quantity": r["quantity"], "b_price": r["unit_price"],
+             "b_entry": r["quantity_entry"]} for r in kept])
+    plan.line_rows.extend(rows[had:])
+    if had > len(rows):
+        session.execute(delete(OrderLine).where(OrderLine.order_id == order_id,
+                                                OrderLine.line_no > len(rows)))
+    return len(kept)
 
 
 def _line_rows(order_id: int, lines: Iterable[LineIn], catalogue: Catalogue
@@ -396,14 +432,24 @@ def _channel_holds(session: Session, order_ids: list[int]) -> set[int]:
 
 
 def _lines_in_use(session: Session, order_ids: list[int]) -> set[int]:
-    """Orders with a line that a scan, a parcel or an exception refers to."""
+    """Orders with a line that a scan, a parcel or an exception refers to.
+
+    Each found through the order (scan events and parcels by their indexed ``order_id``,
+    exceptions through their session), not through ``order_line_id``, which only
+    ``parcel_items`` indexes: joined on it, every import of an order already known read
+    every scan event there is (3 s with two million; tests/integration/test_import_scale.py
+    holds the plans)."""
     if not order_ids:
         return set()
-    used: set[int] = set()
-    for model in (ScanEvent, ParcelItem, LineException):
-        used.update(session.scalars(
-            select(OrderLine.order_id).distinct()
-            .join(model, model.order_line_id == OrderLine.id)
-            .where(OrderLine.order_id.in_(order_ids))
-        ))
+    used: set[int] = set(session.scalars(
+        select(ScanEvent.order_id).distinct()
+        .where(ScanEvent.order_id.in_(order_ids), ScanEvent.order_line_id.is_not(None))))
+    used.update(session.scalars(
+        select(Parcel.order_id).distinct()
+        .join(ParcelItem, ParcelItem.parcel_id == Parcel.id)
+        .where(Parcel.order_id.in_(order_ids))))
+    used.update(session.scalars(
+        select(PackSession.order_id).distinct()
+        .join(LineException, LineException.session_id == PackSession.id)
+        .where(PackSession.order_id.in_(order_ids))))
     return used
