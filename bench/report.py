@@ -57,28 +57,36 @@ FLOOR_SQL = (
 
 
 @contextmanager
-def database(kind: str, url: str | None) -> Iterator[str]:
-    """A fresh, migrated database: a temporary SQLite file, or a private PostgreSQL schema."""
+def database(kind: str, url: str | None, keep: str | None = None) -> Iterator[tuple[str, bool]]:
+    """A migrated database and whether it holds the data already: a fresh temporary SQLite
+    file, or a private PostgreSQL schema, dropped afterwards unless ``keep`` names it (then a
+    schema of that name left by an earlier run is used as it is: data made once, figures
+    measured again and again while working on them)."""
     if kind == "sqlite":
         yield url or fresh_sqlite(Path(tempfile.mkdtemp(prefix="ws-bench-report-")),
-                                  "report.db")
+                                  "report.db"), False
         return
     assert url is not None
-    schema = f"bench_report_{os.getpid()}"
+    schema = keep or f"bench_report_{os.getpid()}"
     admin = make_engine(url)
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     private = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
     private_url = private.render_as_string(hide_password=False)
+    with admin.begin() as conn:
+        kept = keep is not None and conn.execute(text(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = :s "
+            "AND table_name = 'report_rollup_state'"), {"s": schema}).scalar_one() > 0
+        if not kept:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     engine = make_engine(private_url)
     upgrade(engine)
     engine.dispose()
     try:
-        yield private_url
+        yield private_url, kept
     finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        if keep is None:
+            with admin.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
 
 
@@ -138,9 +146,16 @@ def measure(url: str, repeat: int) -> dict[str, Any]:
 
 
 def run(kind: str, url: str | None, shape: Shape, args: argparse.Namespace) -> dict[str, Any]:
-    with database(kind, url) as db_url:
+    with database(kind, url, args.keep_schema) as (db_url, kept):
         engine = make_engine(db_url)
-        generated = generate(engine, shape)
+        generated = 0.0 if kept else generate(engine, shape)
+        if kept:  # the data an earlier run left: its own size, not the options'
+            with engine.connect() as conn:
+                shape = Shape(
+                    int(conn.execute(text("SELECT count(*) FROM scan_events")).scalar_one()),
+                    int(conn.execute(text("SELECT count(*) FROM orders")).scalar_one()),
+                    shape.days,
+                    int(conn.execute(text("SELECT count(*) FROM stations")).scalar_one()))
         # The rollups are made off the scan path; timed apart, not hidden in the reports.
         initial = catch_up(engine)
         if engine.dialect.name == "postgresql":  # as autovacuum would, after the first fill
@@ -185,6 +200,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scan-cost", type=int, default=2000, metavar="SCANS",
                         help="Scans timed with and without the board (0: skip).")
     parser.add_argument("--board-every", type=float, default=5.0, metavar="SECONDS")
+    parser.add_argument("--keep-schema", metavar="NAME", default=None,
+                        help="PostgreSQL: keep the data in this schema, and use it as it is "
+                             "if an earlier run left it (the shape options are then moot).")
     args = parser.parse_args(argv)
     if args.days < 31:
         parser.error("--days must be at least 31 (the 30-day report ends yesterday)")

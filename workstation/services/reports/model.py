@@ -163,11 +163,45 @@ def reading(sessions: sessionmaker[Session]) -> Session:
         # with EXPLAIN ANALYZE; SSD-era default); the per-group sorts and hashes of a month's
         # report fit in memory (the 4 MB default spilled a 30-day GROUP BY to disk, seen with
         # EXPLAIN ANALYZE).
-        session.execute(text("SELECT set_config('jit', 'off', true), "
-                             "set_config('random_page_cost', '1.1', true), "
-                             "set_config('work_mem', '64MB', true)"))
+        _pg_settings(session)
     session.info[SNAPSHOT] = True  # nothing changes under it: see state.rollup_state
     return session
+
+
+def _pg_settings(session: Session) -> None:
+    session.execute(text("SELECT set_config('jit', 'off', true), "
+                         "set_config('random_page_cost', '1.1', true), "
+                         "set_config('work_mem', '64MB', true)"))
+
+
+def shared_snapshot(session: Session) -> str | None:
+    """PostgreSQL: the snapshot of ``session`` (a ``reading`` session), exported so that
+    another connection can read in it (:func:`reading_in`) and part of a report be read beside
+    the rest while still one snapshot's figures. It stays importable while ``session``'s
+    transaction is open. None on SQLite: one snapshot cannot be shared there (its reports are
+    read in one go)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    snapshot = str(session.execute(text("SELECT pg_export_snapshot()")).scalar_one())
+    if not re.fullmatch(r"[0-9A-Fa-f-]+", snapshot):  # it goes into a statement as text
+        raise ValueError(f"unexpected snapshot id {snapshot!r}")
+    return snapshot
+
+
+def reading_in(engine: Engine, snapshot: str) -> Session:
+    """A read-only session that sees exactly the exported ``snapshot`` (see
+    :func:`shared_snapshot`); made in the thread that uses it, closed by it."""
+    other = read_only_session(engine)
+    try:
+        other.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
+        # (SET TRANSACTION SNAPSHOT takes no parameter; the id was checked when exported.)
+        other.execute(text(f"SET TRANSACTION SNAPSHOT '{snapshot}'"))
+        _pg_settings(other)
+    except BaseException:
+        other.close()
+        raise
+    other.info[SNAPSHOT] = True
+    return other
 
 
 @contextmanager
