@@ -196,16 +196,8 @@ class ScanWriter:
         conn, cur = self._own or self._take_own()
         try:
             cur.execute("BEGIN IMMEDIATE")
-            tx = RawTransaction(cur)
-            try:
+            with _ended(conn, cur) as tx:
                 yield tx
-            except BaseException:
-                _quiet_rollback(conn)
-                raise
-            if tx.rolled_back:
-                conn.rollback()
-            else:
-                conn.commit()
         except self._dbapi_error as err:
             _quiet_rollback(conn)
             self.release()
@@ -234,16 +226,8 @@ class ScanWriter:
         cur = None
         try:
             cur = raw.cursor()
-            tx = RawTransaction(cur)
-            try:
+            with _ended(raw, cur) as tx:
                 yield tx
-            except BaseException:
-                _quiet_rollback(raw)
-                raise
-            if tx.rolled_back:
-                raw.rollback()
-            else:
-                raw.commit()
         except self._dbapi_error as err:
             _quiet_rollback(raw)
             if self.engine.dialect.is_disconnect(err, raw.dbapi_connection, cur):  # type: ignore[arg-type]
@@ -306,6 +290,22 @@ class RawTransaction:
 
     def rollback(self) -> None:
         self.rolled_back = True
+
+
+@contextmanager
+def _ended(conn: Any, cur: Any) -> Iterator[RawTransaction]:
+    """The block's transaction on ``conn``: committed when it ends, rolled back if it raises
+    or asked for a rollback."""
+    tx = RawTransaction(cur)
+    try:
+        yield tx
+    except BaseException:
+        _quiet_rollback(conn)
+        raise
+    if tx.rolled_back:
+        conn.rollback()
+    else:
+        conn.commit()
 
 
 def _quiet_rollback(raw: Any) -> None:
