@@ -344,11 +344,19 @@ class Parcel(Base):
     )
 
 
+HAS_SERIAL = "serial IS NOT NULL"
+
+
 class ParcelItem(Base):
     """Units of one order line in one parcel, as accepted by one scan."""
 
     __tablename__ = "parcel_items"
-    __table_args__ = (CheckConstraint("quantity >= 1", name="quantity_positive"),)
+    __table_args__ = (
+        CheckConstraint("quantity >= 1", name="quantity_positive"),
+        # Was this serial packed before (migration 0010); units without one write nothing.
+        Index("ix_parcel_items_serial", "serial",
+              sqlite_where=text(HAS_SERIAL), postgresql_where=text(HAS_SERIAL)),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     parcel_id: Mapped[int] = mapped_column(

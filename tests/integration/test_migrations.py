@@ -291,6 +291,16 @@ def test_scan_events_lose_three_indexes_and_the_step_reverses(blank_engine: Engi
     assert _index_names(blank_engine, "scan_events") == before
 
 
+def test_parcel_items_gain_a_serial_index_and_the_step_reverses(blank_engine: Engine) -> None:
+    upgrade(blank_engine, "0009")
+    before = _index_names(blank_engine, "parcel_items")
+    assert "ix_parcel_items_serial" not in before
+    upgrade(blank_engine, "0010")
+    assert _index_names(blank_engine, "parcel_items") == before | {"ix_parcel_items_serial"}
+    downgrade(blank_engine, "0009")
+    assert _index_names(blank_engine, "parcel_items") == before
+
+
 def test_the_migrated_schema_is_the_models_schema(blank_engine: Engine) -> None:
     """Alembic's own comparison of the migrated database with db.models finds nothing to
     change: no table, column, index or partial-index predicate forgotten on either side.
