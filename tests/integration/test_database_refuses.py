@@ -97,12 +97,14 @@ def test_a_refused_scan_records_nothing_and_says_so(
         assert again.print_jobs  # its labels were written with it, once
 
 
+# PostgreSQL only: a server that drops connections (an SQLite file has none).
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.postgres)],
+                         indirect=True)
 def test_a_station_whose_connection_the_server_dropped_scans_on(db_url: str) -> None:
     """PostgreSQL ends the station's connections between two item scans (a restart, a network
     blip): the next item scan (the DBAPI path, pack_fast.ScanWriter.transaction) is taken on a
     new connection, and nothing is lost."""
-    if not db_url.startswith("postgresql"):
-        pytest.skip("a server that drops connections: PostgreSQL")
+    assert db_url.startswith("postgresql")
     station_engine = make_engine(db_url, connect_args={"application_name": "ws-dropped"})
     admin = make_engine(db_url)
     try:

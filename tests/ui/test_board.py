@@ -138,11 +138,12 @@ def test_a_board_opened_in_chinese_or_indonesian_speaks_it(qtbot: QtBot, qapp: Q
         translations.switch("en")
 
 
-@pytest.mark.postgres
+# PostgreSQL only: LISTEN/NOTIFY is PostgreSQL's; a board on SQLite polls (its timer).
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.postgres)],
+                         indirect=True)
 def test_a_board_on_postgresql_refreshes_when_an_order_is_packed(
         qtbot: QtBot, board_app: App) -> None:
-    if board_app.engine.dialect.name != "postgresql":
-        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; a board on SQLite polls (its timer)")
+    assert board_app.engine.dialect.name == "postgresql"
     page = _board(qtbot, board_app, LEAD_INFO)  # the timer: once a minute
     qtbot.waitUntil(lambda: page.model.report is not None, timeout=10_000)
     assert page.listener is not None
