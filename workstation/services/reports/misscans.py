@@ -16,6 +16,7 @@ so counting distinct events per operator and adding up counts each event once).
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, select
@@ -106,10 +107,10 @@ def misscans_tables(session: Session, window: Window, *, limit: int = 100
         .outerjoin(Operator, Operator.id == per_op.c.operator_id)).all()
     overall: dict[tuple[str, str, str, str], int] = defaultdict(int)
     by_operator: dict[tuple[str, str, str, str, str], int] = defaultdict(int)
-    for code, *names, events in found:
-        pair = (names[0], names[1], names[2], names[3])
-        overall[pair] += int(events)
-        by_operator[(code, *pair)] += int(events)
+    for row in found:
+        events = int(row[5])
+        overall[(row[1], row[2], row[3], row[4])] += events
+        by_operator[(row[0], row[1], row[2], row[3], row[4])] += events
     columns = ("scanned_sku", "scanned_name", "expected_sku", "expected_name", "events")
     return (Table("misscans", "Mis-scans by product: scanned in place of", columns,
                   _ranked(overall, limit)),
@@ -118,6 +119,9 @@ def misscans_tables(session: Session, window: Window, *, limit: int = 100
 
 
 def _ranked(counts: dict[Any, int], limit: int) -> list[tuple[Any, ...]]:
-    """Most events first, then by the names; the first ``limit``."""
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [(*key, events) for key, events in top]
+    """Most events first, then by the names; the first ``limit``. (By the names, then again
+    by the count, most first: Python's sort is stable, also reversed, so ties keep the names'
+    order.)"""
+    ranked = sorted(counts.items())
+    ranked.sort(key=itemgetter(1), reverse=True)
+    return [(*key, events) for key, events in ranked[:limit]]
