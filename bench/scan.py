@@ -163,14 +163,10 @@ def wal_pages(directory: Path, orders: int = 10) -> tuple[float, float]:
         frames += (wal.stat().st_size - before) // WAL_FRAME
         service.handle_scan(ScanInput(text=codes[-1], source="bench"))
     engine.dispose()
-    floor = production_sqlite(directory / "pages-floor.db")
-    floor.execute("PRAGMA wal_autocheckpoint=0")
-    floor.execute("CREATE TABLE floor (id INTEGER PRIMARY KEY, raw TEXT, at TEXT)")
-    floor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    for i in range(scans):
-        floor.execute("BEGIN IMMEDIATE")
-        floor.execute("INSERT INTO floor (raw, at) VALUES (?, ?)", (gtin13(i), "2026-11-23"))
-        floor.execute("COMMIT")
+    floor = Floor(directory / "pages-floor.db")
+    floor.conn.execute("PRAGMA wal_autocheckpoint=0")
+    floor.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    floor.insert(scans)
     floor_frames = (directory / "pages-floor.db-wal").stat().st_size // WAL_FRAME
     floor.close()
     return round(frames / scans, 2), round(floor_frames / scans, 2)

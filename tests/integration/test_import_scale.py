@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.models import (
@@ -29,6 +29,7 @@ from db.models import (
     Station,
 )
 from tests.helpers.import_data import order, products
+from tests.helpers.sql_trace import sqlite_plan, statements_run
 from workstation.services.importer import ImportReport, format_report, import_payload
 from workstation.services.operators import add_operator
 
@@ -70,29 +71,13 @@ def _lines(sessions: Sessions, number: str) -> list[tuple[int, int, str, int]]:
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_a_known_order_is_looked_up_without_reading_the_scan_log(known: Sessions) -> None:
     engine = known.kw["bind"]
-    statements: list[tuple[str, Any]] = []
-
-    def seen(conn: Any, cursor: Any, statement: str, params: Any, context: Any,
-             executemany: bool) -> None:
-        statements.append((statement, params))
-
-    event.listen(engine, "before_cursor_execute", seen)
-    try:
+    with statements_run(engine) as statements:
         changed = order("SO-1", lines=[{"sku": "TEE-M", "quantity": 4},
                                        {"sku": "MUG-1", "quantity": 1}])
         assert run(known, {"orders": [changed]}).orders_updated == 1
-    finally:
-        event.remove(engine, "before_cursor_execute", seen)
-    plans = []
-    raw = engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        for statement, params in statements:
-            if statement.lstrip().upper().startswith("SELECT") and "scan_events" in statement:
-                cur.execute("EXPLAIN QUERY PLAN " + statement, params)
-                plans.append((statement, [row[3] for row in cur.fetchall()]))
-    finally:
-        raw.close()
+    plans = [(statement, sqlite_plan(engine, statement, params))
+             for statement, params in statements
+             if statement.lstrip().upper().startswith("SELECT") and "scan_events" in statement]
     assert plans, "the import asks whether the order's lines were scanned"
     for statement, plan in plans:
         assert not any(step.startswith("SCAN scan_events") for step in plan), (statement, plan)

@@ -6,18 +6,15 @@ test tables are small); the answer itself on both databases."""
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-from typing import Any
-
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.models import Product
 from devices.scan import ScanInput
 from tests.helpers.catalogue import PHONE_EAN, seed
 from tests.helpers.clock import TickingClock
+from tests.helpers.sql_trace import sqlite_plan, statements_run
 from workstation.domain.outcomes import Outcome
 from workstation.services import pack_store
 from workstation.services.pack import PackService
@@ -25,34 +22,14 @@ from workstation.services.pack_fast import _SQL
 from workstation.settings import Settings
 
 
-def _plan(db: Path, sql: str, params: Any) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
-    finally:
-        conn.close()
-
-
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_both_serial_checks_look_the_serial_up(db_url: str,
-                                               session_factory: sessionmaker[Session]) -> None:
-    db = Path(db_url.removeprefix("sqlite:///"))
-    fast = _plan(db, _SQL["serial"], {"serial": "SN-1", "product_id": 1})
+def test_both_serial_checks_look_the_serial_up(session_factory: sessionmaker[Session]) -> None:
     engine = session_factory.kw["bind"]
-    ran: list[tuple[str, Any]] = []
-
-    def seen(conn: Any, cursor: Any, statement: str, params: Any, context: Any,
-             executemany: bool) -> None:
-        ran.append((statement, params))
-
-    event.listen(engine, "before_cursor_execute", seen)
-    try:
-        with session_factory() as s:
-            pack_store.serial_used_in(s, 1, "SN-1")  # the ORM path's check, as it runs
-    finally:
-        event.remove(engine, "before_cursor_execute", seen)
+    fast = sqlite_plan(engine, _SQL["serial"], {"serial": "SN-1", "product_id": 1})
+    with statements_run(engine) as ran, session_factory() as s:
+        pack_store.serial_used_in(s, 1, "SN-1")  # the ORM path's check, as it runs
     [(statement, params)] = [(q, p) for q, p in ran if "parcel_items" in q]
-    orm = _plan(db, statement, params)
+    orm = sqlite_plan(engine, statement, params)
     for plan in (fast, orm):
         assert any("USING INDEX ix_parcel_items_serial" in step for step in plan), plan
         assert not any("ix_order_lines_product_id" in step for step in plan), plan

@@ -154,21 +154,24 @@ def reading(sessions: sessionmaker[Session]) -> Session:
     assert isinstance(bind, Engine)
     session = read_only_session(bind)
     if bind.dialect.name == "postgresql":
-        # One snapshot for the whole report, as SQLite's read transaction is: a figure read
-        # from a rollup and the raw rows above its watermark must not see a catch-up between.
-        session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
-        # In one statement (SET LOCAL each): jit off; a report's rows are in memory (the
-        # rollups are small; the raw tails recent): index look-ups cost about a sequential
-        # read, so the planner should not seq-scan a million orders to join a thousand (seen
-        # with EXPLAIN ANALYZE; SSD-era default); the per-group sorts and hashes of a month's
-        # report fit in memory (the 4 MB default spilled a 30-day GROUP BY to disk, seen with
-        # EXPLAIN ANALYZE).
-        _pg_settings(session)
+        _begin_pg(session, None)
     session.info[SNAPSHOT] = True  # nothing changes under it: see state.rollup_state
     return session
 
 
-def _pg_settings(session: Session) -> None:
+def _begin_pg(session: Session, snapshot: str | None) -> None:
+    """A report's PostgreSQL transaction: one snapshot (``snapshot``, an exported one, or its
+    own) for the whole report, as SQLite's read transaction is: a figure read from a rollup and
+    the raw rows above its watermark must not see a catch-up between."""
+    session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
+    if snapshot is not None:
+        # (SET TRANSACTION SNAPSHOT takes no parameter; the id was checked when exported.)
+        session.execute(text(f"SET TRANSACTION SNAPSHOT '{snapshot}'"))
+    # In one statement (SET LOCAL each): jit off; a report's rows are in memory (the rollups
+    # are small; the raw tails recent): index look-ups cost about a sequential read, so the
+    # planner should not seq-scan a million orders to join a thousand (seen with EXPLAIN
+    # ANALYZE; SSD-era default); the per-group sorts and hashes of a month's report fit in
+    # memory (the 4 MB default spilled a 30-day GROUP BY to disk, seen with EXPLAIN ANALYZE).
     session.execute(text("SELECT set_config('jit', 'off', true), "
                          "set_config('random_page_cost', '1.1', true), "
                          "set_config('work_mem', '64MB', true)"))
@@ -193,10 +196,7 @@ def reading_in(engine: Engine, snapshot: str) -> Session:
     :func:`shared_snapshot`); made in the thread that uses it, closed by it."""
     other = read_only_session(engine)
     try:
-        other.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
-        # (SET TRANSACTION SNAPSHOT takes no parameter; the id was checked when exported.)
-        other.execute(text(f"SET TRANSACTION SNAPSHOT '{snapshot}'"))
-        _pg_settings(other)
+        _begin_pg(other, snapshot)
     except BaseException:
         other.close()
         raise

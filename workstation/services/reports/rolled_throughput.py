@@ -31,12 +31,11 @@ _KEY_AT = {Dimension.STATION: 0, Dimension.OPERATOR: 1, Dimension.CARRIER: 2,
 
 
 def _row(key: str, seconds: list[float], units: int, hours: int) -> tuple[Any, ...]:
-    """One table row, as :func:`throughput.rollup` makes it."""
-    n = len(seconds)
+    """One table row from its orders' times, as :func:`throughput.rollup` makes it."""
     slowest = p90(seconds)
-    return (key, n, int(units), round(n / hours, 2) if hours else 0.0,
-            round(sum(seconds) / n, 1) if n else None,
-            round(slowest, 1) if slowest is not None else None)
+    if slowest is None:  # no orders: no average, no p90
+        return (key, 0, int(units), 0.0, None, None)
+    return _table_row(key, len(seconds), int(units), hours, sum(seconds), slowest)
 
 
 def _factorised(values: tuple[Any, ...]) -> tuple[Any, list[Any]]:
@@ -83,7 +82,7 @@ class _Facts:
 
 def _table_row(key: Any, n: int, units: int, hours: int, total: float,
                slowest: float) -> tuple[Any, ...]:
-    """One table row, as :func:`_row` (and :func:`throughput.rollup`) makes it."""
+    """One table row from its group's figures (the rounding of :func:`throughput.rollup`)."""
     return (key, n, units, round(n / hours, 2) if hours else 0.0, round(total / n, 1),
             round(slowest, 1))
 
