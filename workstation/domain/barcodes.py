@@ -7,9 +7,10 @@ verifier needs. Pure: no database, no clock.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
@@ -58,6 +59,12 @@ class Interpretation:
     sscc: str | None = None
     command: str | None = None
     error: str | None = None
+    # as_record() as JSON text, made once: interpret() caches the interpretation, and the fast
+    # scan path writes this text with every scan event.
+    record_json: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "record_json", json.dumps(self.as_record()))
 
     def as_record(self) -> dict[str, Any]:
         """A JSON-able summary for the scan event."""

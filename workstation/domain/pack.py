@@ -81,6 +81,12 @@ class PackState:
     order_number: str
     lines: tuple[LineState, ...]
     pending: Pending | None = None
+    # Every line done (LineState.done), worked out once: a scan asks it several times.
+    complete: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "complete",
+                           all(x.ordered - x.scanned - x.short <= 0 for x in self.lines))
 
     def line(self, line_id: int) -> LineState:
         for line in self.lines:
@@ -90,10 +96,6 @@ class PackState:
 
     def lines_for_product(self, product_id: int) -> list[LineState]:
         return [line for line in self.lines if line.product_id == product_id]
-
-    @property
-    def complete(self) -> bool:
-        return all(line.done for line in self.lines)
 
     @property
     def units(self) -> int:
@@ -257,8 +259,7 @@ def _accept(state: PackState, line: LineState, quantity: int, *, serial: str | N
                          line.fragile)
     lines = tuple(new_line if x.line_id == line.line_id else x for x in state.lines)
     new_state = PackState(state.order_number, lines)
-    complete = all(x.ordered - x.scanned - x.short <= 0 for x in lines)  # LineState.done
-    outcome = Outcome.ORDER_COMPLETE if complete else Outcome.ACCEPTED
+    outcome = Outcome.ORDER_COMPLETE if new_state.complete else Outcome.ACCEPTED
     params = {**_line_params(new_line), "order": state.order_number, "units": new_state.units}
     return Decision(outcome, new_state, line_id=line.line_id, product_id=line.product_id,
                     quantity=quantity, serial=serial, lot=lot, expiry=expiry, params=params)

@@ -358,12 +358,11 @@ class PackService:
                    product: ProductMatch, decision: Decision, now: datetime
                    ) -> ScanResult | None:
         """The commonest scan of all, the next unit of the open order, in its own transaction
-        on the DBAPI connection (pack_fast.ScanWriter.transaction)."""
-        with self._writer.transaction() as tx:
-            written = self._unit_written(tx.cursor, live, scan, interp, product, decision, now)
-            if written is None:
-                tx.rollback()
-                return None
+        on the DBAPI connection (pack_fast.ScanWriter.run)."""
+        written = self._writer.run(self._unit_written, live, scan, interp, product, decision,
+                                   now)
+        if written is None:  # rolled back
+            return None
         result, self._live = written  # committed
         return result
 
@@ -430,7 +429,7 @@ class PackService:
             cur, session_id=live.pack_id, order_id=live.order_id, station_id=station_id,
             operator_id=self.operator.id if self.operator else None, raw=scan.text[:4000],
             symbology=interp.symbology, source=scan.source[:200],
-            interpretation=interp.as_record(), outcome=outcome.value, message=message,
+            interpretation=interp.record_json, outcome=outcome.value, message=message,
             order_line_id=decision.line_id if decision else None,
             product_id=product.product_id if product else None,
             quantity=decision.quantity if decision else 0, received_at=scan.received_at,

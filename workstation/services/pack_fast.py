@@ -2,7 +2,7 @@
 
 Most scans at a station are the next unit of the order on the bench. For those the service
 keeps the session's state in memory (``Live``) and writes with pre-built SQL on a pooled
-DBAPI connection in a transaction of its own (``ScanWriter.transaction``), skipping the ORM's
+DBAPI connection in a transaction of its own (``ScanWriter.run``), skipping the ORM's
 unit of work and SQLAlchemy's Connection. The scan that opens a new order, the one that
 completes it plainly and a serial's scan (checked and written in one transaction) run the same
 statements on a SQLAlchemy Connection, as they also use Core (``pack_open.py``,
@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import Connection
@@ -47,6 +47,8 @@ from workstation.domain.pack import Decision, PackState, Pending, ProductMatch
 from workstation.services import pack_store as store
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,9 @@ class ScanWriter:
         for key, sql in _SQL.items():
             sql = re.sub(r"JSON\((:\w+)\)", json_cast, sql)
             self._sql[key] = sql if named else _pyformat(sql)
+        if self._sqlite:
+            # The cursor's lastrowid is the event's id: no RETURNING row to make and fetch.
+            self._sql["event"] = self._sql["event"].removesuffix(" RETURNING id")
         # The text the ORM writes on SQLite ('... 08:00:03.000000', not str(datetime)'s
         # '08:00:03'), made directly (sqlite_time); elsewhere the dialect's own processor (the
         # TypeDecorator's alone skips the impl's).
@@ -173,14 +178,16 @@ class ScanWriter:
         """The DBAPI cursor of a SQLAlchemy Connection, inside that Connection's transaction."""
         return conn.connection.cursor()
 
-    @contextmanager
-    def transaction(self) -> Iterator[RawTransaction]:
-        """One transaction on a DBAPI connection, without SQLAlchemy's Connection.
+    def run(self, work: Callable[..., _T | None], *args: Any) -> _T | None:
+        """``work(cursor, *args)`` in one transaction on a DBAPI connection, without
+        SQLAlchemy's Connection: committed when it returns a value, rolled back when it returns
+        None (the caller takes another path) or raises. Returns what ``work`` returned.
 
         Begun as the engine begins its own (``BEGIN IMMEDIATE`` on SQLite: the write lock at
-        the start, db/engine.py says why), committed when the block ends, rolled back if it
-        raises or calls ``rollback()``. A driver's error comes out as SQLAlchemy's (an
-        ``OperationalError`` for a database that went away, as from the Connection).
+        the start, db/engine.py says why). A driver's error comes out as SQLAlchemy's (an
+        ``OperationalError`` for a database that went away, as from the Connection). A plain
+        function, not a context manager: the two generators that were here cost an item scan
+        about as much as one of its statements.
 
         On SQLite the writer keeps one connection of its own from scan to scan (taken from the
         engine, so its pragmas are set, then detached from the pool): checking a connection
@@ -190,14 +197,11 @@ class ScanWriter:
         the station's connection, and a connection it says is dead is not reused.
         """
         if not self._sqlite:
-            with self._pooled() as tx:
-                yield tx
-            return
+            return self._run_pooled(work, args)
         conn, cur = self._own or self._take_own()
         try:
             cur.execute("BEGIN IMMEDIATE")
-            with _ended(conn, cur) as tx:
-                yield tx
+            return _ended(conn, work, cur, args)
         except self._dbapi_error as err:
             _quiet_rollback(conn)
             self.release()
@@ -220,14 +224,12 @@ class ScanWriter:
             self._own_closer()
             self._own_closer = None
 
-    @contextmanager
-    def _pooled(self) -> Iterator[RawTransaction]:
+    def _run_pooled(self, work: Callable[..., _T | None], args: tuple[Any, ...]) -> _T | None:
         raw = self.engine.raw_connection()
         cur = None
         try:
             cur = raw.cursor()
-            with _ended(raw, cur) as tx:
-                yield tx
+            return _ended(raw, work, cur, args)
         except self._dbapi_error as err:
             _quiet_rollback(raw)
             if self.engine.dialect.is_disconnect(err, raw.dbapi_connection, cur):  # type: ignore[arg-type]
@@ -266,10 +268,13 @@ class ScanWriter:
         return str(row[0]) if row is not None else None
 
     def event(self, cur: Any, **values: Any) -> int:
-        values["interpretation"] = json.dumps(values["interpretation"])
+        """Insert a scan event; ``interpretation`` is its JSON text
+        (``Interpretation.record_json``). Returns the event's id."""
         values["received_at"] = self._time(values["received_at"])
         values["recorded_at"] = self._time(values["recorded_at"])
         cur.execute(self._sql["event"], values)
+        if self._sqlite:
+            return int(cur.lastrowid)
         return int(cur.fetchone()[0])
 
     def item(self, cur: Any, **values: Any) -> None:
@@ -279,33 +284,20 @@ class ScanWriter:
         cur.execute(self._sql["heartbeat"], {"now": self._time(now), "id": station_id})
 
 
-class RawTransaction:
-    """The cursor of a ``ScanWriter.transaction``, and the way to end it without a commit."""
-
-    __slots__ = ("cursor", "rolled_back")
-
-    def __init__(self, cursor: Any) -> None:
-        self.cursor = cursor
-        self.rolled_back = False
-
-    def rollback(self) -> None:
-        self.rolled_back = True
-
-
-@contextmanager
-def _ended(conn: Any, cur: Any) -> Iterator[RawTransaction]:
-    """The block's transaction on ``conn``: committed when it ends, rolled back if it raises
-    or asked for a rollback."""
-    tx = RawTransaction(cur)
+def _ended(conn: Any, work: Callable[..., _T | None], cur: Any, args: tuple[Any, ...]
+           ) -> _T | None:
+    """``work(cur, *args)`` in the transaction open on ``conn``: committed when it returns a
+    value, rolled back when it returns None or raises."""
     try:
-        yield tx
+        done = work(cur, *args)
     except BaseException:
         _quiet_rollback(conn)
         raise
-    if tx.rolled_back:
+    if done is None:
         conn.rollback()
     else:
         conn.commit()
+    return done
 
 
 def _quiet_rollback(raw: Any) -> None:
@@ -332,7 +324,8 @@ def sqlite_time(value: datetime) -> str:
         raise ValueError(f"naive datetime {value!r}: pass an aware UTC datetime")
     if value.tzinfo is not UTC:
         value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    # The aware text less its "+00:00": no naive copy of the datetime to make.
+    return value.isoformat(" ", "microseconds")[:26]
 
 
 def _pyformat(sql: str) -> str:
