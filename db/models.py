@@ -348,7 +348,10 @@ HAS_SERIAL = "serial IS NOT NULL"
 
 
 class ParcelItem(Base):
-    """Units of one order line in one parcel, as accepted by one scan."""
+    """Units of one order line in one parcel, as accepted by one scan, or by a run of plain
+    scans of that line (no serial, lot or expiry) one after another on the station's fast path,
+    ``scan_event_id`` then being the run's first (workstation/services/pack_fast.py,
+    ``ScanWriter.add_units``; no run spans another kind of scan)."""
 
     __tablename__ = "parcel_items"
     __table_args__ = (

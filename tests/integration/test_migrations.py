@@ -301,6 +301,58 @@ def test_parcel_items_gain_a_serial_index_and_the_step_reverses(blank_engine: En
     assert _index_names(blank_engine, "parcel_items") == before
 
 
+def test_an_open_session_s_units_queue_no_report_work_and_the_step_reverses(
+        blank_engine: Engine) -> None:
+    """Migration 0011: a parcel item's quantity changing queues its session for the packed
+    order rollup only when the session is completed (an open one is queued as it completes)."""
+    upgrade(blank_engine, "0010")
+    false = "false" if blank_engine.dialect.name == "postgresql" else "0"
+    with blank_engine.begin() as conn:
+        conn.execute(text("INSERT INTO stations (id, name, created_at) "
+                          "VALUES (1, 'ST-1', CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO operators (id, code, name, role, active, created_at) "
+                          f"VALUES (1, 'op1', 'Op', 'operator', {false}, CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO products (id, sku, name, fragile, serial_tracked, "
+                          f"lot_tracked, created_at, updated_at) VALUES (1, 'S', 'P', {false}, "
+                          f"{false}, {false}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        for order_id, status in ((1, "completed"), (2, "open")):
+            conn.execute(text(
+                "INSERT INTO orders (id, number, channel, customer_name, ship_to_name, "
+                "address_lines, city, country, carrier, priority, language, return_label, "
+                "status, imported_at, updated_at) VALUES (:id, :n, 'web', 'c', 'c', 'a', 'x', "
+                f"'ID', 'JNE', 0, 'id', {false}, 'new', CURRENT_TIMESTAMP, "
+                "CURRENT_TIMESTAMP)"), {"id": order_id, "n": f"O{order_id}"})
+            conn.execute(text(
+                "INSERT INTO order_lines (id, order_id, line_no, product_id, quantity, "
+                f"quantity_entry) VALUES (:id, :id, 1, 1, 5, {false})"), {"id": order_id})
+            conn.execute(text(
+                "INSERT INTO pack_sessions (id, order_id, station_id, operator_id, status, "
+                "started_at, version) VALUES (:id, :id, 1, 1, :status, CURRENT_TIMESTAMP, 1)"),
+                {"id": order_id, "status": status})
+            conn.execute(text(
+                "INSERT INTO parcels (id, session_id, order_id, seq, status, opened_at) "
+                "VALUES (:id, :id, :id, 1, 'open', CURRENT_TIMESTAMP)"), {"id": order_id})
+            conn.execute(text(
+                "INSERT INTO parcel_items (id, parcel_id, order_line_id, quantity) "
+                "VALUES (:id, :id, :id, 1)"), {"id": order_id})
+        conn.execute(text("DELETE FROM report_dirty_sessions"))
+    queued = "SELECT session_id FROM report_dirty_sessions ORDER BY id"
+    add_a_unit = "UPDATE parcel_items SET quantity = quantity + 1"
+
+    def queued_by_a_unit_in_each() -> list[int]:
+        with blank_engine.begin() as conn:
+            conn.execute(text(add_a_unit))
+            found = list(conn.execute(text(queued)).scalars())
+            conn.execute(text("DELETE FROM report_dirty_sessions"))
+        return found
+
+    assert queued_by_a_unit_in_each() == [1, 2]  # 0010: both sessions queued
+    upgrade(blank_engine, "0011")
+    assert queued_by_a_unit_in_each() == [1]  # the completed one only
+    downgrade(blank_engine, "0010")
+    assert queued_by_a_unit_in_each() == [1, 2]
+
+
 def test_the_migrated_schema_is_the_models_schema(blank_engine: Engine) -> None:
     """Alembic's own comparison of the migrated database with db.models finds nothing to
     change: no table, column, index or partial-index predicate forgotten on either side.

@@ -9,7 +9,7 @@ The UI, the ``workstation scan`` command and the tests all call this same path.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -73,6 +73,7 @@ from workstation.settings import Settings
 
 log = logging.getLogger(__name__)
 
+_OPEN = SessionStatus.OPEN.value  # read on every scan (an enum's .value is a call)
 _HEARTBEAT_EVERY = timedelta(seconds=30)
 
 Clock = Callable[[], datetime]
@@ -382,8 +383,12 @@ class PackService:
         outcome = decision.outcome
         message = render_message(outcome, params)
         event_id = self._write_scan(cur, live, scan, interp, now, outcome, message,
-                                    decision, product)
-        advanced = pack_fast.advance(live, decision.state, bumped=bumped, last_event=event_id)
+                                    decision, product, units=False)
+        runs = self._add_units(cur, live, decision, event_id)
+        if runs is None:
+            return None
+        advanced = pack_fast.advance(live, decision.state, bumped=bumped, last_event=event_id,
+                                     runs=runs)
         return (ScanResult(outcome, severity(outcome), message, event_id, live.order_number,
                            self._live_view(advanced), params), advanced)
 
@@ -418,10 +423,10 @@ class PackService:
 
     def _write_scan(self, cur: Any, live: pack_fast.Live, scan: ScanInput,
                     interp: Interpretation, now: datetime, outcome: Outcome, message: str,
-                    decision: Decision | None = None, product: ProductMatch | None = None
-                    ) -> int:
-        """The fast paths' scan event, the unit it added (if any) and the heartbeat when due;
-        returns the event's id."""
+                    decision: Decision | None = None, product: ProductMatch | None = None,
+                    *, units: bool = True) -> int:
+        """The fast paths' scan event, the units it added (if any; ``units=False``: the
+        caller writes them) and the heartbeat when due; returns the event's id."""
         writer = self._writer
         station_id = self._station_id
         assert station_id is not None
@@ -435,7 +440,7 @@ class PackService:
             quantity=decision.quantity if decision else 0, received_at=scan.received_at,
             recorded_at=now,
         )
-        if decision is not None and decision.quantity > 0:
+        if units and decision is not None and decision.quantity > 0:
             writer.item(cur, parcel_id=live.parcel_id, order_line_id=decision.line_id,
                         quantity=decision.quantity, serial=decision.serial, lot=decision.lot,
                         expiry=decision.expiry.isoformat() if decision.expiry else None,
@@ -443,6 +448,29 @@ class PackService:
         if self._heartbeat_due(now):
             writer.heartbeat(cur, station_id, now)
         return event_id
+
+    def _add_units(self, cur: Any, live: pack_fast.Live, decision: Decision, event_id: int
+                   ) -> Mapping[int, int] | None:
+        """The units a fast scan added, in the open parcel: a plain unit (no serial, lot or
+        expiry) goes into its line's run (``ScanWriter.add_units``), or starts one; any other
+        gets a row of its own. Returns the runs now; None: the run's row is not what the
+        station knew (the caller rolls back and the full path takes the scan)."""
+        if decision.quantity <= 0:
+            return live.runs
+        writer = self._writer
+        line_id = decision.line_id
+        assert line_id is not None
+        plain = decision.serial is None and decision.lot is None and decision.expiry is None
+        run = live.runs.get(line_id) if plain else None
+        if run is not None:
+            added = writer.add_units(cur, run, live.parcel_id, decision.quantity)
+            return live.runs if added else None
+        item_id = writer.item(cur, parcel_id=live.parcel_id, order_line_id=line_id,
+                              quantity=decision.quantity, serial=decision.serial,
+                              lot=decision.lot,
+                              expiry=decision.expiry.isoformat() if decision.expiry else None,
+                              scan_event_id=event_id)
+        return {**live.runs, line_id: item_id} if plain else live.runs
 
     def _fast_may_write(self, decision: Decision) -> bool:
         return _fast(decision) or pack_complete.plain(decision, self._settings)
@@ -498,7 +526,7 @@ class PackService:
             made.append(known[1])
         lines = tuple(made)
         pending = live.state.pending.to_json() if live.state.pending else None
-        return SessionView(live.pack_id, live.order_number, SessionStatus.OPEN.value, lines,
+        return SessionView(live.pack_id, live.order_number, _OPEN, lines,
                            pending, live.parcel_seq, live.parcels)
 
     def current(self) -> SessionView | None:

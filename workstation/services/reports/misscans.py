@@ -6,7 +6,10 @@ that moment (ordered quantity greater than the units packed on that line by earl
 events, ``parcel_items`` joined to ``scan_events`` with a smaller id). Each (scanned, expected)
 pair counts the wrong-item events it occurs in, so an event with two open lines counts towards
 both pairs. Overall and per operator (the event's operator). Units taken out again later are
-no longer in ``parcel_items``, so a line is judged by what is in its parcels now.
+no longer in ``parcel_items``, so a line is judged by what is in its parcels now. A row that
+holds a run of plain units (``pack_fast.ScanWriter.add_units``) points to the run's first scan
+and holds only units scanned before any wrong item that follows it: a wrong item is never a
+fast-path scan, and every other scan starts new runs (tests/integration/test_unit_runs.py).
 
 A report reads both tables in one statement (:func:`misscans_tables`): the pairs are found
 once, counted per operator, and the overall counts are their sums (an event has one operator,
