@@ -49,6 +49,7 @@ WARM_IMPORTS = (
     "printing.documents.shipping", "printing.documents.slip", "printing.layout",
     "printing.preview", "printing.zpl", "printing.pdf", "reportlab.graphics.barcode.code128",
     "qrcode", "ui.pages",
+    "biip",  # the first GTIN scan's parser (workstation/domain/barcodes.py says why it waits)
 )
 
 # Marked for pyside6-lupdate by the name `translate`, the context as first argument.

@@ -176,3 +176,21 @@ def test_modules_are_warmed_from_the_first_paint_not_before(qtbot: QtBot) -> Non
         window.show()
     startup.close()  # joins the worker
     assert name in sys.modules
+
+
+def test_the_gs1_parser_is_not_imported_before_the_first_paint() -> None:
+    """biip decompresses its GS1 prefix tables at import (~75 ms): the station's start-up
+    does not wait for it (workstation/domain/barcodes.py imports it on first use), it is
+    warmed after the first paint, and a GTIN scan is still read the same."""
+    import subprocess
+
+    from ui.station import WARM_IMPORTS
+    from workstation.domain.barcodes import interpret
+
+    code = ("import sys, ui.station, workstation.app, workstation.services.pack; "
+            "from ui.theme import apply_theme; print('biip' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr
+    assert "biip" in WARM_IMPORTS
+    assert interpret("]E04006381333931").gtin == "04006381333931"

@@ -14,10 +14,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from biip import ParseError, ParseResult, parse
-from biip.gtin import Gtin
+if TYPE_CHECKING:
+    from biip import ParseResult
+
+# biip is imported where it is first used, not with this module: at import it decompresses
+# and parses its GS1 prefix tables (~75 ms on the build machine), which the station's start-up
+# need not wait for; ui/station.py imports it on a worker thread after the window's first
+# paint (WARM_IMPORTS), and a scan that needs it sooner imports it then (the import lock makes
+# that scan wait for the worker's import rather than do it twice). The badge and order scans
+# a shift starts with are text and never need it.
 
 GS = "\x1d"
 # Longest code we accept; a scanner that merged scans or a stuck key produces more.
@@ -126,6 +133,8 @@ def interpret(raw: str, symbology: str | None = None) -> Interpretation:
 
 
 def _interpret_gs1(raw: str, text: str, symbology: str | None) -> Interpretation:
+    from biip import parse  # see the top of the module
+
     # biip reads the AIM identifier itself, so hand it back when we split it off.
     result: ParseResult = parse((symbology or "") + text if symbology else text)
     message = result.gs1_message
@@ -163,6 +172,9 @@ def normalise_gtin(code: str) -> str | None:
     """A GTIN-8/12/13/14 as 14 digits, or None if it is not a valid GTIN."""
     if not code.isdigit() or len(code) not in (8, 12, 13, 14):
         return None
+    from biip import ParseError  # see the top of the module
+    from biip.gtin import Gtin
+
     try:
         return Gtin.parse(code).as_gtin_14()
     except ParseError:
