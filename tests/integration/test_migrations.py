@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
@@ -91,15 +91,20 @@ def _index_names(engine: Engine, table: str) -> set[str]:
     return {str(i["name"]) for i in inspect(engine).get_indexes(table)}
 
 
+def _station_and_operator(conn: Connection, false: str) -> None:
+    """Station 1 and operator 1, which the rows these tests write point to."""
+    conn.execute(text("INSERT INTO stations (id, name, created_at) "
+                      "VALUES (1, 'ST-1', CURRENT_TIMESTAMP)"))
+    conn.execute(text("INSERT INTO operators (id, code, name, role, active, created_at) "
+                      f"VALUES (1, 'op1', 'Op', 'operator', {false}, CURRENT_TIMESTAMP)"))
+
+
 def test_report_rollups_queue_packed_orders_and_the_step_reverses(
         blank_engine: Engine) -> None:
     upgrade(blank_engine, "0005")
     false = "false" if blank_engine.dialect.name == "postgresql" else "0"
     with blank_engine.begin() as conn:
-        conn.execute(text("INSERT INTO stations (id, name, created_at) "
-                          "VALUES (1, 'ST-1', CURRENT_TIMESTAMP)"))
-        conn.execute(text("INSERT INTO operators (id, code, name, role, active, created_at) "
-                          f"VALUES (1, 'op1', 'Op', 'operator', {false}, CURRENT_TIMESTAMP)"))
+        _station_and_operator(conn, false)
         for order_id in (1, 2):
             conn.execute(text(
                 "INSERT INTO orders (id, number, channel, customer_name, ship_to_name, "
@@ -308,10 +313,7 @@ def test_an_open_session_s_units_queue_no_report_work_and_the_step_reverses(
     upgrade(blank_engine, "0010")
     false = "false" if blank_engine.dialect.name == "postgresql" else "0"
     with blank_engine.begin() as conn:
-        conn.execute(text("INSERT INTO stations (id, name, created_at) "
-                          "VALUES (1, 'ST-1', CURRENT_TIMESTAMP)"))
-        conn.execute(text("INSERT INTO operators (id, code, name, role, active, created_at) "
-                          f"VALUES (1, 'op1', 'Op', 'operator', {false}, CURRENT_TIMESTAMP)"))
+        _station_and_operator(conn, false)
         conn.execute(text("INSERT INTO products (id, sku, name, fragile, serial_tracked, "
                           f"lot_tracked, created_at, updated_at) VALUES (1, 'S', 'P', {false}, "
                           f"{false}, {false}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
