@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from workstation.services.importer import ImportReport, import_payload
+
+NOW = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)  # when the intake tests import
+Sessions = sessionmaker[Session]
 
 MUG_EAN = "5901234123457"  # GTIN-13, valid check digit
 MUG_CASE = "15901234123454"  # GTIN-14 of a case of 12 mugs
@@ -72,3 +80,8 @@ def order_row(number: str = "SO-1", sku: str = "MUG-1", quantity: Any = 1,
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def run(sessions: Sessions, payload: dict[str, Any], **kw: Any) -> ImportReport:
+    """Import a JSON payload as ``test.json`` at ``NOW``."""
+    return import_payload(sessions, payload, source="test.json", now=NOW, **kw)

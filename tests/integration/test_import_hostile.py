@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
 from db.models import Order, OrderLine, Product
 from tests.helpers.import_data import (
+    NOW,
     ORDER_HEADER,
+    Sessions,
     csv_text,
     order_row,
     products,
     write,
 )
 from workstation.services.importer import format_report, import_files, import_payload
-
-NOW = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
-Sessions = sessionmaker[Session]
 
 
 @pytest.fixture

@@ -11,12 +11,8 @@ both databases.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
-
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from db.models import (
     LineException,
@@ -28,17 +24,10 @@ from db.models import (
     ScanEvent,
     Station,
 )
-from tests.helpers.import_data import order, products
+from tests.helpers.import_data import NOW, Sessions, order, products, run
 from tests.helpers.sql_trace import sqlite_plan, statements_run
-from workstation.services.importer import ImportReport, format_report, import_payload
+from workstation.services.importer import format_report
 from workstation.services.operators import add_operator
-
-NOW = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
-Sessions = sessionmaker[Session]
-
-
-def run(sessions: Sessions, payload: dict[str, Any]) -> ImportReport:
-    return import_payload(sessions, payload, source="test.json", now=NOW)
 
 
 @pytest.fixture

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, sessionmaker
 
 from db.models import (
     AuditEntry,
@@ -22,15 +20,17 @@ from db.models import (
     Station,
     Tote,
 )
-from tests.helpers.import_data import MUG_CASE, MUG_EAN, TEE_UPC, order, products
-from workstation.services.importer import ImportReport, format_report, import_payload
-
-NOW = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
-Sessions = sessionmaker[Session]
-
-
-def run(sessions: Sessions, payload: dict[str, Any], **kw: Any) -> ImportReport:
-    return import_payload(sessions, payload, source="test.json", now=NOW, **kw)
+from tests.helpers.import_data import (
+    MUG_CASE,
+    MUG_EAN,
+    NOW,
+    TEE_UPC,
+    Sessions,
+    order,
+    products,
+    run,
+)
+from workstation.services.importer import format_report
 
 
 @pytest.fixture
