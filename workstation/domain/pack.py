@@ -260,9 +260,7 @@ def _accept(state: PackState, line: LineState, quantity: int, *, serial: str | N
     lines = tuple(new_line if x.line_id == line.line_id else x for x in state.lines)
     new_state = PackState(state.order_number, lines)
     outcome = Outcome.ORDER_COMPLETE if new_state.complete else Outcome.ACCEPTED
-    params: dict[str, object] = {
-        "sku": line.sku, "name": line.name, "scanned": new_line.scanned, "ordered": line.ordered,
-        "order": state.order_number, "units": new_state.units}  # _line_params, and more
+    params = {**_line_params(new_line), "order": state.order_number, "units": new_state.units}
     return Decision(outcome, new_state, line_id=line.line_id, product_id=line.product_id,
                     quantity=quantity, serial=serial, lot=lot, expiry=expiry, params=params)
 

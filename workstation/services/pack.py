@@ -441,10 +441,7 @@ class PackService:
             recorded_at=now,
         )
         if units and decision is not None and decision.quantity > 0:
-            writer.item(cur, parcel_id=live.parcel_id, order_line_id=decision.line_id,
-                        quantity=decision.quantity, serial=decision.serial, lot=decision.lot,
-                        expiry=decision.expiry.isoformat() if decision.expiry else None,
-                        scan_event_id=event_id)
+            self._insert_units(cur, live, decision, event_id)
         if self._heartbeat_due(now):
             writer.heartbeat(cur, station_id, now)
         return event_id
@@ -457,20 +454,24 @@ class PackService:
         station knew (the caller rolls back and the full path takes the scan)."""
         if decision.quantity <= 0:
             return live.runs
-        writer = self._writer
         line_id = decision.line_id
         assert line_id is not None
         plain = decision.serial is None and decision.lot is None and decision.expiry is None
         run = live.runs.get(line_id) if plain else None
         if run is not None:
-            added = writer.add_units(cur, run, live.parcel_id, decision.quantity)
+            added = self._writer.add_units(cur, run, live.parcel_id, decision.quantity)
             return live.runs if added else None
-        item_id = writer.item(cur, parcel_id=live.parcel_id, order_line_id=line_id,
-                              quantity=decision.quantity, serial=decision.serial,
-                              lot=decision.lot,
-                              expiry=decision.expiry.isoformat() if decision.expiry else None,
-                              scan_event_id=event_id)
+        item_id = self._insert_units(cur, live, decision, event_id)
         return {**live.runs, line_id: item_id} if plain else live.runs
+
+    def _insert_units(self, cur: Any, live: pack_fast.Live, decision: Decision,
+                      event_id: int) -> int:
+        """A ``parcel_items`` row of its own for the decision's units; returns its id."""
+        return self._writer.item(
+            cur, parcel_id=live.parcel_id, order_line_id=decision.line_id,
+            quantity=decision.quantity, serial=decision.serial, lot=decision.lot,
+            expiry=decision.expiry.isoformat() if decision.expiry else None,
+            scan_event_id=event_id)
 
     def _fast_may_write(self, decision: Decision) -> bool:
         return _fast(decision) or pack_complete.plain(decision, self._settings)

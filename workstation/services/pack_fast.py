@@ -291,16 +291,16 @@ class ScanWriter:
         values["received_at"] = self._time(values["received_at"])
         values["recorded_at"] = self._time(values["recorded_at"])
         cur.execute(self._sql["event"], values)
-        if self._sqlite:
-            return int(cur.lastrowid)
-        return int(cur.fetchone()[0])
+        return self._inserted_id(cur)
 
     def item(self, cur: Any, **values: Any) -> int:
         """Insert a ``parcel_items`` row; returns its id."""
         cur.execute(self._sql["item"], values)
-        if self._sqlite:
-            return int(cur.lastrowid)
-        return int(cur.fetchone()[0])
+        return self._inserted_id(cur)
+
+    def _inserted_id(self, cur: Any) -> int:
+        # SQLite: the cursor's lastrowid (its statements have no RETURNING, see __init__).
+        return int(cur.lastrowid) if self._sqlite else int(cur.fetchone()[0])
 
     def add_units(self, cur: Any, item_id: int, parcel_id: int, quantity: int) -> bool:
         """Add ``quantity`` plain units to the run's row ``item_id`` (in the open parcel
