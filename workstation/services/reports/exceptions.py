@@ -18,18 +18,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal, literal_column, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    bindparam,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from db.enums import PrintJobState
 from db.models import AuditEntry, LineException, Operator, PackSession, PrintJob, Station
 from workstation.services.reports.model import Table, Window
+from workstation.services.reports.prebuilt import params, prebuilt
 from workstation.services.reports.sql import seconds_between
 
 OVERRIDE_ACTION = "lead_override"
 
 
-def exceptions(session: Session, window: Window) -> Table:
+@prebuilt
+def _exceptions(window: Window) -> Any:
     line = (
         select(LineException.kind.label("kind"), LineException.reason.label("reason"),
                PackSession.station_id.label("station_id"),
@@ -55,14 +67,18 @@ def exceptions(session: Session, window: Window) -> Table:
     both = union_all(line, override).subquery("exc")
     station = func.coalesce(Station.name, "")
     operator = func.coalesce(Operator.code, "")
-    rows = session.execute(
+    return (
         select(both.c.kind, both.c.reason, station, operator, func.count(),
                func.sum(both.c.units))
         .outerjoin(Station, Station.id == both.c.station_id)
         .outerjoin(Operator, Operator.id == both.c.operator_id)
         .group_by(both.c.kind, both.c.reason, station, operator)
         .order_by(both.c.kind, func.count().desc(), both.c.reason, station, operator)
-    ).all()
+    )
+
+
+def exceptions(session: Session, window: Window) -> Table:
+    rows = session.execute(_exceptions.get(session, window), params(window)).all()
     return Table("exceptions", "Exceptions (short, damaged, overrides) with reasons",
                  ("kind", "reason", "station", "operator", "count", "units"),
                  [(k, r, s, o, int(n), int(u or 0)) for k, r, s, o, n, u in rows])
@@ -80,17 +96,22 @@ def reprinted() -> ColumnElement[bool]:
     return PrintJob.reprint_of_id.is_not(None)
 
 
-def reprints(session: Session, window: Window) -> Table:
+@prebuilt
+def _reprints(window: Window) -> Any:
     station = func.coalesce(Station.name, "")
     reason = func.coalesce(PrintJob.reason, "")
-    rows = session.execute(
+    return (
         select(station, reason, func.count())
         .select_from(PrintJob)
         .outerjoin(Station, Station.id == PrintJob.station_id)
         .where(reprinted(), *_jobs_in(window))
         .group_by(station, reason)
         .order_by(station, func.count().desc(), reason)
-    ).all()
+    )
+
+
+def reprints(session: Session, window: Window) -> Table:
+    rows = session.execute(_reprints.get(session, window), params(window)).all()
     return Table("reprints", "Reprints with reasons", ("station", "reason", "jobs"),
                  [(s, r, int(n)) for s, r, n in rows])
 
@@ -105,13 +126,14 @@ def faulted() -> ColumnElement[bool]:
                                    literal_column(f"'{unknown}'")]))
 
 
-def printer_faults(session: Session, window: Window) -> Table:
-    cutoff = min(window.end, window.now)
-    waited_until: ColumnElement[Any] = func.coalesce(PrintJob.sent_at, literal(cutoff,
-                                                                               PrintJob.created_at.type))
+@prebuilt
+def _printer_faults(window: Window) -> Any:
+    # The wait of a job never sent runs to the window's end or now, whichever is first.
+    cutoff = bindparam("w_cutoff", type_=PrintJob.created_at.type)
+    waited_until: ColumnElement[Any] = func.coalesce(PrintJob.sent_at, cutoff)
     wait = seconds_between(PrintJob.created_at, waited_until)
     station = func.coalesce(Station.name, "")
-    rows = session.execute(
+    return (
         select(station, PrintJob.printer_url, func.count(),
                func.sum(case((PrintJob.state == PrintJobState.FAILED.value, 1), else_=0)),
                func.sum(wait), func.max(wait))
@@ -120,7 +142,12 @@ def printer_faults(session: Session, window: Window) -> Table:
         .where(faulted(), *_jobs_in(window))
         .group_by(station, PrintJob.printer_url)
         .order_by(func.sum(wait).desc(), station)
-    ).all()
+    )
+
+
+def printer_faults(session: Session, window: Window) -> Table:
+    rows = session.execute(_printer_faults.get(session, window),
+                           params(window, w_cutoff=min(window.end, window.now))).all()
     return Table("printer_faults", "Printer faults and the time stations waited on them",
                  ("station", "printer", "faulted_jobs", "failed_jobs", "wait_seconds",
                   "longest_wait_seconds"),

@@ -29,6 +29,7 @@ from db.models import Operator, OrderLine, ParcelItem, Product, ScanEvent
 from workstation.domain.outcomes import Outcome
 from workstation.services.reports.accuracy import misscans_in
 from workstation.services.reports.model import Table, Window
+from workstation.services.reports.prebuilt import params, prebuilt
 from workstation.services.reports.sql import AnySelect
 
 # Built once: making an alias is costly next to the small queries that use them.
@@ -87,6 +88,24 @@ def misscans(session: Session, window: Window, *, per_operator: bool = False,
                  names, [tuple(r) for r in rows])
 
 
+@prebuilt
+def _per_operator(window: Window) -> Any:
+    """The pairs counted per operator, scanned and expected product, with their names."""
+    p = pairs(window).subquery("pairs")
+    per_op = (select(p.c.operator_id, p.c.scanned_id, p.c.expected_id,
+                     func.count(func.distinct(p.c.event_id)).label("events"))
+              .group_by(p.c.operator_id, p.c.scanned_id, p.c.expected_id)
+              .subquery("per_operator"))
+    scanned, expected = SCANNED, EXPECTED
+    who = func.coalesce(Operator.code, "(nobody signed in)")
+    return (
+        select(who, scanned.sku, scanned.name, expected.sku, expected.name, per_op.c.events)
+        .select_from(per_op)
+        .join(scanned, scanned.id == per_op.c.scanned_id)
+        .join(expected, expected.id == per_op.c.expected_id)
+        .outerjoin(Operator, Operator.id == per_op.c.operator_id))
+
+
 def misscans_tables(session: Session, window: Window, *, limit: int = 100
                     ) -> tuple[Table, Table]:
     """:func:`misscans` overall and per operator, from one statement: the pairs found once
@@ -95,19 +114,7 @@ def misscans_tables(session: Session, window: Window, *, limit: int = 100
     a day. (Done in the database too, the two more GROUP BYs and sorts on text cost as much as
     finding the pairs, seen with EXPLAIN ANALYZE on PostgreSQL.) Ties rank by code point, as
     SQLite's and PostgreSQL's C collation order them."""
-    p = pairs(window).subquery("pairs")
-    per_op = (select(p.c.operator_id, p.c.scanned_id, p.c.expected_id,
-                     func.count(func.distinct(p.c.event_id)).label("events"))
-              .group_by(p.c.operator_id, p.c.scanned_id, p.c.expected_id)
-              .subquery("per_operator"))
-    scanned, expected = SCANNED, EXPECTED
-    who = func.coalesce(Operator.code, "(nobody signed in)")
-    found = session.execute(
-        select(who, scanned.sku, scanned.name, expected.sku, expected.name, per_op.c.events)
-        .select_from(per_op)
-        .join(scanned, scanned.id == per_op.c.scanned_id)
-        .join(expected, expected.id == per_op.c.expected_id)
-        .outerjoin(Operator, Operator.id == per_op.c.operator_id)).all()
+    found = session.execute(_per_operator.get(session, window), params(window)).all()
     overall: dict[tuple[str, str, str, str], int] = defaultdict(int)
     by_operator: dict[tuple[str, str, str, str, str], int] = defaultdict(int)
     for row in found:

@@ -221,12 +221,13 @@ def bulk_rows() -> Iterator[None]:
             gc.enable()
 
 
-def plain_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
+def plain_rows(session: Session, statement: Any, parameters: dict[str, Any] | None = None
+               ) -> list[tuple[Any, ...]]:
     """The statement's rows as the database driver returns them: plain tuples, without a
     SQLAlchemy ``Row`` made per row (a third of the time of fetching a month's fact rows).
     Only for columns the driver already returns as they should be (integers, floats, text):
     no type's result processing is applied."""
-    result = session.connection().execute(statement)
+    result = session.connection().execute(statement, parameters)
     try:
         return list(result.cursor.fetchall())
     finally:

@@ -20,12 +20,13 @@ from datetime import timedelta
 from statistics import fmean
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, union_all
+from sqlalchemy import and_, bindparam, case, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from db.enums import OrderStatus
 from db.models import Order, OrderStatusChange
 from workstation.services.reports.model import Table, Window, bulk_rows, plain_rows
+from workstation.services.reports.prebuilt import params, prebuilt
 from workstation.services.reports.sql import (
     AnySelect,
     indexed_by,
@@ -81,14 +82,15 @@ def handed_over_at(order_id: Any) -> Any:
     )
 
 
-def lead_table(session: Session, rows: Any) -> Table:
+def lead_table(session: Session, rows: Any, parameters: dict[str, Any] | None = None
+               ) -> Table:
     """The lead-time table from a SELECT of (carrier, hours_to_packed, hours_to_shipped):
     averages and the nearest-rank p90 per carrier from one pass (no window-function sorts),
     over the driver's rows (text and numbers: no per-row ORM or Row work)."""
     with bulk_rows():
         packed_h: dict[str, list[float]] = defaultdict(list)
         shipped_h: dict[str, list[float]] = defaultdict(list)
-        for carrier, to_pack, to_ship in plain_rows(session, rows):
+        for carrier, to_pack, to_ship in plain_rows(session, rows, parameters):
             packed_h[carrier].append(float(to_pack))
             if to_ship is not None:
                 shipped_h[carrier].append(float(to_ship))
@@ -100,15 +102,18 @@ def lead_table(session: Session, rows: Any) -> Table:
     return _lead_table(stats)
 
 
-def lead_table_in_sql(session: Session, rows: Any) -> Table:
-    """The same table as :func:`lead_table`, aggregated by the database (PostgreSQL: its
+def lead_stats(rows: Any) -> AnySelect:
+    """:func:`lead_table`'s figures per carrier, aggregated by the database (PostgreSQL: its
     ``percentile_disc(0.9)`` is the nearest-rank p90), so only one row per carrier is read."""
     r = rows.subquery("lead")
-    stats = session.connection().execute(
-        select(r.c.carrier, func.count(), func.avg(r.c.hours_to_packed),
-               percentile_disc_90(r.c.hours_to_packed), func.count(r.c.hours_to_shipped),
-               func.avg(r.c.hours_to_shipped))
-        .group_by(r.c.carrier)).all()
+    return (select(r.c.carrier, func.count(), func.avg(r.c.hours_to_packed),
+                   percentile_disc_90(r.c.hours_to_packed), func.count(r.c.hours_to_shipped),
+                   func.avg(r.c.hours_to_shipped))
+            .group_by(r.c.carrier))
+
+
+def lead_stats_table(stats: Any) -> Table:
+    """The same table as :func:`lead_table`, from the rows of :func:`lead_stats`."""
     return _lead_table([tuple(row) for row in stats])
 
 
@@ -172,19 +177,27 @@ def progress_table(rows: Any) -> Table:
                   for c, cut, n, d, r, h, p in rows])
 
 
+@prebuilt
+def _at_risk(window: Window, by_horizon: bool) -> Any:
+    """The open orders due soonest: a cut-off up to the horizon (``w_horizon``) when that is
+    before the window's end, else before the end. = _due(window) for an open order. One
+    bound, the tighter (two make SQLite walk every status in the index)."""
+    o = OPEN_ORDERS.c
+    horizon = bindparam("w_horizon", type_=o.ship_by.type)
+    return (
+        select(o.number, o.carrier, o.ship_by, o.status, o.priority)
+        .where(o.status.in_(OPEN),
+               o.ship_by <= horizon if by_horizon else o.ship_by < window.end)
+        .order_by(o.ship_by, o.priority.desc(), o.number)
+        .limit(bindparam("w_limit"))
+    )
+
+
 def at_risk(session: Session, window: Window, risk_minutes: int = RISK_MINUTES,
             limit: int = 50) -> Table:
     horizon = window.now + timedelta(minutes=risk_minutes)
-    o = OPEN_ORDERS.c
-    rows = session.execute(
-        select(o.number, o.carrier, o.ship_by, o.status, o.priority)
-        # = _due(window) for an open order: a cut-off before the window's end.
-        # One bound, the tighter (two make SQLite walk every status in the index).
-        .where(o.status.in_(OPEN),
-               o.ship_by <= horizon if horizon < window.end else o.ship_by < window.end)
-        .order_by(o.ship_by, o.priority.desc(), o.number)
-        .limit(limit)
-    ).all()
+    rows = session.execute(_at_risk.get(session, window, horizon < window.end),
+                           params(window, w_horizon=horizon, w_limit=limit)).all()
     out = []
     for number, carrier, ship_by, status, _priority in rows:
         assert ship_by is not None  # _due() keeps only orders with a cut-off

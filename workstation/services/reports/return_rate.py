@@ -10,15 +10,19 @@ station or operator, it counts the orders whose completed pack session was their
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.enums import OrderStatus, SessionStatus
 from db.models import Order, OrderReturn, OrderStatusChange, PackSession
 from workstation.services.reports.model import Table, Window
+from workstation.services.reports.prebuilt import params, prebuilt
 
 
-def return_rate(session: Session, window: Window) -> Table:
+@prebuilt
+def _return_rate(window: Window) -> Any:
     earlier = aliased(OrderStatusChange, name="earlier")
     handed_over = OrderStatus.SHIPPED.value
     shipped = (
@@ -45,7 +49,11 @@ def return_rate(session: Session, window: Window) -> Table:
         query = query.where(exists().where(
             PackSession.order_id == s.c.order_id,
             PackSession.status == SessionStatus.COMPLETED.value, *packed_by))
-    rows = session.execute(query).all()
+    return query
+
+
+def return_rate(session: Session, window: Window) -> Table:
+    rows = session.execute(_return_rate.get(session, window), params(window)).all()
     return Table("return_rate", "Return rate: orders handed over in the window that came back",
                  ("carrier", "shipped", "returned", "return_rate_percent"),
                  [(c, int(n), int(r), round(100 * int(r) / int(n), 1) if n else 0.0)

@@ -15,7 +15,6 @@ returns them (:func:`model.plain_rows`).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -59,8 +58,8 @@ class _Facts:
         import numpy as np
 
         self.np = np
-        self.hour_codes, hour_values = _factorised(hours)
-        self.n_hours = max(1, len(hour_values))
+        self.hour_codes, self.hour_values = _factorised(hours)
+        self.n_hours = max(1, len(self.hour_values))
         self.units = np.asarray(units, dtype=np.float64)
         self.seconds = np.asarray(seconds, dtype=np.float64)
 
@@ -87,19 +86,41 @@ def _table_row(key: Any, n: int, units: int, hours: int, total: float,
             round(slowest, 1))
 
 
+def _series_cells(facts: _Facts, station_codes: Any, station_ids: list[Any]
+                  ) -> list[tuple[Any, str, int, int]]:
+    """(station id, hour, orders, units) for every station and hour with an order: one
+    bincount over (station, hour) cells, not a dictionary entry per order."""
+    np = facts.np
+    cells = station_codes * facts.n_hours + facts.hour_codes
+    size = len(station_ids) * facts.n_hours
+    orders = np.bincount(cells, minlength=size)
+    units = np.bincount(cells, weights=facts.units, minlength=size)
+    return [(station_ids[cell // facts.n_hours], facts.hour_values[cell % facts.n_hours],
+             int(orders[cell]), int(units[cell])) for cell in np.flatnonzero(orders).tolist()]
+
+
 def throughput_tables_rolled(session: Session, window: Window, dims: list[Dimension],
                              *, with_series: bool = False
                              ) -> tuple[dict[Dimension, Table], Table | None]:
     """The throughput tables for ``dims`` (and the series when asked), one statement."""
     with bulk_rows():
         # The driver's rows: no per-row ORM or Row work (ids, text, numbers only).
-        rows = plain_rows(session, packed_rows(session, window))
+        rows = plain_rows(session, *packed_rows(session, window))
         columns: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if rows else [()] * 6
-        station_ids, _operators, _carriers, hours, units, seconds = columns
+        _stations, _operators, _carriers, hours, units, seconds = columns
         stations, operators = names(session)
         label: dict[Dimension, dict[Any, str]] = {Dimension.STATION: stations,
                                                   Dimension.OPERATOR: operators}
         facts = _Facts(hours, units, seconds) if rows else None
+        groups: dict[Dimension, tuple[Any, list[Any]]] = {}  # each key column factorised once
+        if facts is not None:
+            groups[Dimension.HOUR] = (facts.hour_codes, facts.hour_values)
+
+        def grouped(by: Dimension) -> tuple[Any, list[Any]]:
+            if by not in groups:
+                groups[by] = _factorised(columns[_KEY_AT[by]])
+            return groups[by]
+
         tables = {}
         for by in dims:
             if facts is None:
@@ -109,19 +130,16 @@ def throughput_tables_rolled(session: Session, window: Window, dims: list[Dimens
                     facts.np.zeros(len(rows), dtype=facts.np.int64), ["all"])]
             else:
                 named = label.get(by)
-                codes, keys = _factorised(columns[_KEY_AT[by]])
+                codes, keys = grouped(by)
                 out = sorted(_table_row(named[key] if named is not None else key, n, u, a, t, p)
                              for key, n, u, a, t, p in facts.rows(codes, keys))
             tables[by] = Table(f"throughput_by_{by.value}", f"Throughput by {by.value}",
                                (by.value, *THROUGHPUT_COLUMNS), out)
         series = None
         if with_series:
-            orders = Counter(zip(station_ids, hours, strict=True))
-            cell_units: dict[tuple[int, str], int] = defaultdict(int)
-            for cell, n in zip(zip(station_ids, hours, strict=True), units, strict=True):
-                cell_units[cell] += n
+            cells = (_series_cells(facts, *grouped(Dimension.STATION))
+                     if facts is not None else [])
             series = Table("orders_per_hour_by_station", "Orders packed per hour, per station",
                            ("station", "hour", "orders", "units"),
-                           sorted((stations[s], h, n, int(cell_units[(s, h)]))
-                                  for (s, h), n in orders.items()))
+                           sorted((stations[s], h, n, u) for s, h, n, u in cells))
     return tables, series

@@ -41,6 +41,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    bindparam,
     case,
     delete,
     exists,
@@ -72,6 +73,7 @@ from workstation.services.reports import rollup_cutoffs
 from workstation.services.reports.accuracy import NOBODY, ScanCell, scan_cells
 from workstation.services.reports.accuracy import rollup as rollup_accuracy
 from workstation.services.reports.model import Table, Window
+from workstation.services.reports.prebuilt import params, prebuilt
 from workstation.services.reports.rollup_lead import ORDER_BATCH, remake_orders
 from workstation.services.reports.sql import AnySelect, hour_bucket, unindexed
 from workstation.services.reports.state import SCANS, first_id, names, rollup_state
@@ -280,19 +282,20 @@ def _whole_hours(window: Window) -> bool:
                and t.utcoffset() is not None for t in (window.start, window.end))
 
 
-def _scan_rows(session: Session, window: Window) -> Any:
+def _scan_rows(window: Window) -> Any:
     """The rollup's cells in the window, and the scan events above its watermark counted the
     same way (as rows of station_id, operator_id, hour, scans, wrong_item, over_scan)."""
     r = ReportScanHour
     rolled = select(r.station_id, r.operator_id, r.hour, r.scans, r.wrong_item, r.over_scan
-                    ).where(r.hour >= _hour_text(window.start), r.hour < _hour_text(window.end))
+                    ).where(r.hour >= bindparam("w_hour_from", type_=r.hour.type),
+                            r.hour < bindparam("w_hour_to", type_=r.hour.type))
     if window.station_id is not None:
         rolled = rolled.where(r.station_id == window.station_id)
     if window.operator_id is not None:
         rolled = rolled.where(r.operator_id == window.operator_id)
-    # Read first, in the same snapshot (model.reading: one transaction, REPEATABLE READ on
-    # PostgreSQL), so the plan sees how few ids are above it.
-    watermark = rollup_state(session).watermark
+    # The watermark (w_watermark) is read first, in the same snapshot (model.reading: one
+    # transaction, REPEATABLE READ on PostgreSQL).
+    watermark = bindparam("w_watermark", type_=ScanEvent.id.type)
     at = unindexed(ScanEvent.recorded_at)
     in_window = [at >= window.start, at < window.end]
     if window.station_id is not None:
@@ -324,11 +327,9 @@ _CUBE = ("station_id", "operator_id", "hour")
 _BY_STATION_AND_OPERATOR = ("station_id", "operator_id")
 
 
-def _cells_by(session: Session, window: Window, by: Dimension | tuple[str, ...]
-              ) -> list[ScanCell]:
-    """Cells summed over every dimension but ``by`` (a dimension, or the names of the cube's
-    keys to keep), in SQL: what :func:`accuracy.rollup` needs, without the whole cube."""
-    rows = _scan_rows(session, window)
+@prebuilt
+def _cells_query(window: Window, by: Dimension | tuple[str, ...]) -> Any:
+    rows = _scan_rows(window)
     c = list(rows.c)
     if isinstance(by, tuple):
         keys = [c[_CUBE.index(name)] for name in by]
@@ -339,13 +340,25 @@ def _cells_by(session: Session, window: Window, by: Dimension | tuple[str, ...]
     query = select(*keys, *sums)
     if keys:
         query = query.group_by(*keys)
+    return query
+
+
+def _cells_by(session: Session, window: Window, by: Dimension | tuple[str, ...]
+              ) -> list[ScanCell]:
+    """Cells summed over every dimension but ``by`` (a dimension, or the names of the cube's
+    keys to keep), in SQL: what :func:`accuracy.rollup` needs, without the whole cube."""
+    query = _cells_query.get(session, window, by)
+    keys = [c.name for c in query.selected_columns][:-3]
     stations, operators = names(session)
     out = []
-    for row in session.execute(query).all():
+    watermark = rollup_state(session).watermark
+    values = params(window, w_watermark=watermark, w_hour_from=_hour_text(window.start),
+                    w_hour_to=_hour_text(window.end))
+    for row in session.execute(query, values).all():
         n, w, v = (int(x or 0) for x in row[-3:])
         if by is Dimension.TOTAL and n == 0:
             continue
-        key = dict(zip([k.name for k in keys], row[:-3], strict=True))
+        key = dict(zip(keys, row[:-3], strict=True))
         out.append(ScanCell(stations.get(key.get("station_id", -1), ""),
                             operators.get(key.get("operator_id", 0), NOBODY),
                             key.get("hour", ""), n, w, v))
@@ -388,11 +401,17 @@ def _facts(window: Window, queued: bool) -> AnySelect:
     return query
 
 
-def packed_rows(session: Session, window: Window) -> Any:
+def packed_rows(session: Session, window: Window) -> tuple[Any, dict[str, Any]]:
     """The rows :func:`packed_orders_rolled` returns, as a SELECT of station_id, operator_id,
-    carrier, hour, units, seconds: fact rows, and the queued sessions computed the raw way."""
+    carrier, hour, units, seconds: fact rows, and the queued sessions computed the raw way;
+    and its parameters."""
     # The queue is read in the same snapshot (model.reading), and is empty after a catch-up.
     queued = rollup_state(session).sessions_queued
+    return _packed_rows.get(session, window, queued), params(window)
+
+
+@prebuilt
+def _packed_rows(window: Window, queued: bool) -> Any:
     both: Any = _facts(window, queued)
     if queued:
         raw = packed_sessions(window).where(
@@ -406,7 +425,7 @@ def packed_orders_rolled(session: Session, window: Window) -> list[PackedOrder]:
     """The same rows as :func:`throughput.packed_orders`, from :func:`packed_rows`."""
     stations, operators = names(session)
     return [PackedOrder(stations[s], operators[o], c, h, int(u), float(sec))
-            for s, o, c, h, u, sec in session.execute(packed_rows(session, window))]
+            for s, o, c, h, u, sec in session.execute(*packed_rows(session, window))]
 
 
 __all__ = ["BOARD_CHANNEL", "CatchUp", "catch_up", "names", "packed_orders", "packed_orders_rolled",

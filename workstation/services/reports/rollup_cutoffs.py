@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from db.enums import OrderStatus
 from db.models import ReportCutoff, ReportCutoffChange
 from workstation.services.reports.model import Table, Window
+from workstation.services.reports.prebuilt import params, prebuilt
 from workstation.services.reports.progress import DONE, OPEN, progress_table
 
 CUTOFF_BATCH = 200_000  # changes folded per transaction
@@ -66,19 +67,24 @@ def _counts(window: Window) -> Any:
     ).subquery("due")
 
 
-def progress_rolled(session: Session, window: Window) -> Table:
-    """The same table as :func:`progress.progress`, from the counts and unfolded changes."""
+@prebuilt
+def _progress_rolled(window: Window) -> Any:
     due = _counts(window)
 
     def count_of(*statuses: str) -> Any:
         return func.sum(case((due.c.status.in_(statuses), due.c.orders), else_=0))
 
     total = func.sum(due.c.orders)
-    rows = session.execute(
+    return (
         select(due.c.carrier, due.c.ship_by, total, count_of(*DONE), count_of(*OPEN),
                count_of(OrderStatus.ON_HOLD.value), count_of(OrderStatus.PARKED.value))
         .group_by(due.c.carrier, due.c.ship_by)
         .having(total > 0)  # a group every order of which has left: not shown, as raw
         .order_by(due.c.ship_by, due.c.carrier)
-    ).all()
+    )
+
+
+def progress_rolled(session: Session, window: Window) -> Table:
+    """The same table as :func:`progress.progress`, from the counts and unfolded changes."""
+    rows = session.execute(_progress_rolled.get(session, window), params(window)).all()
     return progress_table(rows)

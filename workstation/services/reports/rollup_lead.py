@@ -24,11 +24,13 @@ from sqlalchemy.orm import Session, aliased
 from db.enums import OrderStatus
 from db.models import Order, OrderStatusChange, ReportDirtyOrder, ReportLeadTime
 from workstation.services.reports.model import Table, Window
+from workstation.services.reports.prebuilt import params, prebuilt
 from workstation.services.reports.progress import (
     handed_over_at,
     lead_rows,
+    lead_stats,
+    lead_stats_table,
     lead_table,
-    lead_table_in_sql,
 )
 from workstation.services.reports.sql import seconds_between
 from workstation.services.reports.state import rollup_state
@@ -92,10 +94,9 @@ def _first_in_window(f: Any, window: Window) -> Any:
         *_filtered(e, window))
 
 
-def lead_time_rolled(session: Session, window: Window) -> Table:
-    """The same table as :func:`progress.lead_time`, from the fact rows."""
+@prebuilt
+def _lead_rows(window: Window, queued: bool) -> Any:
     f = ReportLeadTime
-    queued = rollup_state(session).orders_queued  # same snapshot (model.reading)
     rows: Any = (select(f.carrier, f.hours_to_packed, f.hours_to_shipped)
                  .where(f.packed_at >= window.start, f.packed_at < window.end,
                         *_filtered(f, window), _first_in_window(f, window)))
@@ -104,6 +105,18 @@ def lead_time_rolled(session: Session, window: Window) -> Table:
         raw = lead_rows(window, orders=select(ReportDirtyOrder.order_id)).subquery("raw")
         rows = union_all(rows, select(raw.c.carrier, raw.c.hours_to_packed,
                                       raw.c.hours_to_shipped))
+    return rows
+
+
+@prebuilt
+def _lead_stats(window: Window, queued: bool) -> Any:
+    return lead_stats(_lead_rows.build(window, queued))
+
+
+def lead_time_rolled(session: Session, window: Window) -> Table:
+    """The same table as :func:`progress.lead_time`, from the fact rows."""
+    queued = rollup_state(session).orders_queued  # same snapshot (model.reading)
     if session.get_bind().dialect.name == "postgresql":
-        return lead_table_in_sql(session, rows)
-    return lead_table(session, rows)
+        return lead_stats_table(session.connection().execute(
+            _lead_stats.get(session, window, queued), params(window)))
+    return lead_table(session, _lead_rows.get(session, window, queued), params(window))
