@@ -9,7 +9,13 @@ from collections import defaultdict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workstation.services.reports.rolled_throughput import _factorised, _Facts, _row, _table_row
+from workstation.services.reports.rolled_throughput import (
+    _factorised,
+    _factorised_ids,
+    _Facts,
+    _row,
+    _table_row,
+)
 
 _ROWS = st.lists(
     st.tuples(
@@ -48,3 +54,11 @@ def test_the_total_is_one_group_of_every_row() -> None:
     facts = _Facts(hours, (1, 2, 3), (10.0, 30.0, 20.0))
     [row] = facts.rows(np.zeros(3, dtype=np.int64), ["all"])
     assert _table_row(*row) == _row("all", [10.0, 30.0, 20.0], 6, 2)
+
+
+@given(st.lists(st.one_of(st.integers(0, 50), st.none()), min_size=1, max_size=200))
+def test_ids_group_as_the_general_factorisation_does(ids: list[int | None]) -> None:
+    codes, keys = _factorised_ids(tuple(ids))
+    # Every row's group is its own id, whichever way the groups were numbered.
+    assert [keys[c] for c in codes.tolist()] == ids
+    assert sorted(keys, key=str) == sorted(set(ids), key=str)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, aliased
 from db.models import Operator, OrderLine, ParcelItem, Product, ScanEvent
 from workstation.domain.outcomes import Outcome
 from workstation.services.reports.accuracy import misscans_in
-from workstation.services.reports.model import Table, Window
+from workstation.services.reports.model import Table, Window, plain_rows
 from workstation.services.reports.prebuilt import params, prebuilt
 from workstation.services.reports.sql import AnySelect
 
@@ -114,7 +114,8 @@ def misscans_tables(session: Session, window: Window, *, limit: int = 100
     a day. (Done in the database too, the two more GROUP BYs and sorts on text cost as much as
     finding the pairs, seen with EXPLAIN ANALYZE on PostgreSQL.) Ties rank by code point, as
     SQLite's and PostgreSQL's C collation order them."""
-    found = session.execute(_per_operator.get(session, window), params(window)).all()
+    # Text and counts only: the driver's tuples, no Row made per pair (model.plain_rows).
+    found = plain_rows(session, _per_operator.get(session, window), params(window))
     overall: dict[tuple[str, str, str, str], int] = defaultdict(int)
     by_operator: dict[tuple[str, str, str, str, str], int] = defaultdict(int)
     for row in found:
