@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD = "0011"  # the newest file in migrations/versions (tests/integration/test_db_fixtures.py)
+HEAD = "0012"  # the newest file in migrations/versions (tests/integration/test_db_fixtures.py)
 # Any fixed number: stations starting together on one PostgreSQL take turns upgrading.
 _PG_ADVISORY_LOCK = 0x5753_4D49  # "WSMI"
 

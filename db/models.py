@@ -310,7 +310,10 @@ class ScanEvent(Base):
     interpretation: Mapped[dict[str, Any] | None]
     outcome: Mapped[str] = mapped_column(String(32))
     message: Mapped[str | None] = mapped_column(Text)
-    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"))
+    # The line the scan counted for, as it was: no foreign key (migration 0012). Deleting a
+    # line would look for scans of it with no index to use (the whole log); the importer
+    # deletes only lines that nothing refers to, found through ``order_id``.
+    order_line_id: Mapped[int | None] = mapped_column(BigId)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
     quantity: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[datetime]  # when the device delivered it

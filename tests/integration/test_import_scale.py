@@ -4,9 +4,10 @@ Checking whether an order's lines are in use once joined ``scan_events`` on
 ``order_line_id``, which nothing indexes (an index would cost every scan a page): every import
 of a known order read the whole log (3 s with two million events); replacing an order's lines
 deleted them, and each deleted line made the database look through the log for rows that refer
-to it (0.9 s for five lines). The plans are held here on SQLite (whose planner takes an index
-whenever it has one, so a full scan in its plan is a choice the query made); the behaviour on
-both databases.
+to it (0.9 s for five lines; no longer, since migration 0012 took that foreign key away:
+tests/integration/test_migrations.py). The plans are held here on SQLite (whose planner
+takes an index whenever it has one, so a full scan in its plan is a choice the query made);
+the behaviour on both databases.
 """
 
 from __future__ import annotations

@@ -355,6 +355,67 @@ def test_an_open_session_s_units_queue_no_report_work_and_the_step_reverses(
     assert queued_by_a_unit_in_each() == [1, 2]
 
 
+def _line_foreign_keys(engine: Engine) -> list[str]:
+    return [str(fk["name"]) for fk in inspect(engine).get_foreign_keys("scan_events")
+            if fk["constrained_columns"] == ["order_line_id"]]
+
+
+def _scan_indexes(engine: Engine) -> list[tuple[Any, ...]]:
+    """Each index on scan_events: name, columns and predicate (SQLite: its CREATE text)."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                "AND tbl_name = 'scan_events' ORDER BY name"))]
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'scan_events' "
+            "AND schemaname = current_schema() ORDER BY indexname"))]
+
+
+def test_scan_events_lose_the_order_line_key_and_keep_their_rows_and_indexes(
+        blank_engine: Engine) -> None:
+    """Migration 0012: no foreign key from scan_events.order_line_id, so deleting an order
+    line no longer reads the whole scan log; the rows and every index (the partial one's
+    predicate too) are as before, and the step reverses."""
+    upgrade(blank_engine, "0011")
+    false = "false" if blank_engine.dialect.name == "postgresql" else "0"
+    with blank_engine.begin() as conn:
+        _station_and_operator(conn, false)
+        conn.execute(text("INSERT INTO products (id, sku, name, fragile, serial_tracked, "
+                          f"lot_tracked, created_at, updated_at) VALUES (1, 'S', 'P', {false}, "
+                          f"{false}, {false}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        conn.execute(text(
+            "INSERT INTO orders (id, number, channel, customer_name, ship_to_name, "
+            "address_lines, city, country, carrier, priority, language, return_label, "
+            "status, imported_at, updated_at) VALUES (1, 'O1', 'web', 'c', 'c', 'a', 'x', "
+            f"'ID', 'JNE', 0, 'id', {false}, 'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO order_lines (id, order_id, line_no, product_id, "
+                          f"quantity, quantity_entry) VALUES (7, 1, 1, 1, 5, {false})"))
+        for event_id, outcome in ((1, "accepted"), (2, "wrong_item")):
+            conn.execute(text(
+                "INSERT INTO scan_events (id, order_id, station_id, operator_id, raw, outcome, "
+                "order_line_id, product_id, quantity, received_at, recorded_at) VALUES "
+                "(:id, 1, 1, 1, 'x', :outcome, 7, 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+                {"id": event_id, "outcome": outcome})
+    indexes = _scan_indexes(blank_engine)
+    assert _line_foreign_keys(blank_engine) == ["fk_scan_events_order_line_id_order_lines"]
+    rows = "SELECT id, outcome, order_line_id FROM scan_events ORDER BY id"
+    upgrade(blank_engine, "0012")
+    assert _line_foreign_keys(blank_engine) == []
+    assert _scan_indexes(blank_engine) == indexes
+    with blank_engine.connect() as conn:
+        assert [tuple(r) for r in conn.execute(text(rows))] == [
+            (1, "accepted", 7), (2, "wrong_item", 7)]
+    downgrade(blank_engine, "0011")
+    assert _line_foreign_keys(blank_engine) == ["fk_scan_events_order_line_id_order_lines"]
+    assert _scan_indexes(blank_engine) == indexes
+    with blank_engine.connect() as conn:
+        assert len(conn.execute(text(rows)).all()) == 2
+    with pytest.raises(IntegrityError), blank_engine.begin() as conn:  # checked again
+        conn.execute(text("DELETE FROM order_lines WHERE id = 7"))
+
+
 def test_the_migrated_schema_is_the_models_schema(blank_engine: Engine) -> None:
     """Alembic's own comparison of the migrated database with db.models finds nothing to
     change: no table, column, index or partial-index predicate forgotten on either side.
