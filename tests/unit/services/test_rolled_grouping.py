@@ -9,8 +9,8 @@ from collections import defaultdict
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workstation.services.reports.model import factorised
 from workstation.services.reports.rolled_throughput import (
-    _factorised,
     _factorised_ids,
     _Facts,
     _row,
@@ -32,7 +32,7 @@ _ROWS = st.lists(
 def test_numpy_groups_equal_the_definition(rows: list[tuple[int, str, int, float]]) -> None:
     keys, hours, units, seconds = (tuple(c) for c in zip(*rows, strict=True))
     facts = _Facts(hours, units, seconds)
-    codes, found = _factorised(keys)
+    codes, found = factorised(keys)
     got = sorted(_table_row(*row) for row in facts.rows(codes, found))
 
     times: dict[int, list[float]] = defaultdict(list)

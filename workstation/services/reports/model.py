@@ -232,3 +232,12 @@ def plain_rows(session: Session, statement: Any, parameters: dict[str, Any] | No
         return list(result.cursor.fetchall())
     finally:
         result.close()
+
+
+def factorised(values: tuple[Any, ...]) -> tuple[Any, list[Any]]:
+    """Each value's group number (an array) and the groups' values, in first-seen order."""
+    import numpy as np
+
+    seen: dict[Any, int] = {}
+    codes = [seen.setdefault(v, len(seen)) for v in values]
+    return np.asarray(codes, dtype=np.int64), list(seen)

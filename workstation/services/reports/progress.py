@@ -15,9 +15,8 @@ Definitions:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import timedelta
-from statistics import fmean
+from math import fsum
 from typing import Any
 
 from sqlalchemy import and_, bindparam, case, func, or_, select, union_all
@@ -25,7 +24,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.enums import OrderStatus
 from db.models import Order, OrderStatusChange
-from workstation.services.reports.model import Table, Window, bulk_rows, plain_rows
+from workstation.services.reports.model import Table, Window, bulk_rows, factorised, plain_rows
 from workstation.services.reports.prebuilt import params, prebuilt
 from workstation.services.reports.sql import (
     AnySelect,
@@ -33,7 +32,7 @@ from workstation.services.reports.sql import (
     percentile_disc_90,
     seconds_between,
 )
-from workstation.services.reports.throughput import p90
+from workstation.services.reports.throughput import p90_index
 
 DONE = (OrderStatus.PACKED.value, OrderStatus.SHIPPED.value)
 OPEN = (OrderStatus.NEW.value, OrderStatus.IN_PROGRESS.value, OrderStatus.PARKED.value,
@@ -88,18 +87,34 @@ def lead_table(session: Session, rows: Any, parameters: dict[str, Any] | None = 
     averages and the nearest-rank p90 per carrier from one pass (no window-function sorts),
     over the driver's rows (text and numbers: no per-row ORM or Row work)."""
     with bulk_rows():
-        packed_h: dict[str, list[float]] = defaultdict(list)
-        shipped_h: dict[str, list[float]] = defaultdict(list)
-        for carrier, to_pack, to_ship in plain_rows(session, rows, parameters):
-            packed_h[carrier].append(float(to_pack))
-            if to_ship is not None:
-                shipped_h[carrier].append(float(to_ship))
+        fetched = plain_rows(session, rows, parameters)
+    return _lead_table(lead_stats_of(fetched))
+
+
+def lead_stats_of(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """(carrier, orders, avg to packed, p90 to packed, handed over, avg to handed over) per
+    carrier from rows of (carrier, hours_to_packed, hours_to_shipped or None), with NumPy
+    (a month's 333,000 orders in a Python loop were most of this table's time). The averages
+    are ``statistics.fmean``'s own (``fsum / n``: the same to the last bit), the p90 the
+    nearest rank of ``throughput.p90``."""
+    import numpy as np  # (on first use: not in the station's start-up)
+
+    if not rows:
+        return []
+    with bulk_rows():
+        carriers, to_pack, to_ship = zip(*rows, strict=True)
+        codes, keys = factorised(carriers)
+        packed = np.asarray(to_pack, dtype=np.float64)
+        shipped = np.asarray(to_ship, dtype=np.float64)  # not handed over (None): NaN
     stats = []
-    for carrier, to_pack in packed_h.items():
-        to_ship = shipped_h.get(carrier, [])
-        stats.append((carrier, len(to_pack), fmean(to_pack), p90(to_pack), len(to_ship),
-                      fmean(to_ship) if to_ship else None))
-    return _lead_table(stats)
+    for code, carrier in enumerate(keys):
+        mine = codes == code
+        hours, handed = packed[mine], shipped[mine]
+        handed = handed[~np.isnan(handed)]
+        stats.append((carrier, len(hours), fsum(hours.tolist()) / len(hours),
+                      float(np.sort(hours)[p90_index(len(hours))]), len(handed),
+                      fsum(handed.tolist()) / len(handed) if len(handed) else None))
+    return stats
 
 
 def lead_stats(rows: Any) -> AnySelect:

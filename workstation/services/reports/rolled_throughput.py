@@ -19,9 +19,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from workstation.services.reports.model import Table, Window, bulk_rows, plain_rows
+from workstation.services.reports.model import Table, Window, bulk_rows, factorised, plain_rows
 from workstation.services.reports.rollup import names, packed_rows
-from workstation.services.reports.throughput import THROUGHPUT_COLUMNS, Dimension, p90
+from workstation.services.reports.throughput import THROUGHPUT_COLUMNS, Dimension, p90, p90_index
 
 # Where each dimension's key is in a packed_rows row (station_id, operator_id, carrier, hour,
 # units, seconds); the total has none.
@@ -37,24 +37,15 @@ def _row(key: str, seconds: list[float], units: int, hours: int) -> tuple[Any, .
     return _table_row(key, len(seconds), int(units), hours, sum(seconds), slowest)
 
 
-def _factorised(values: tuple[Any, ...]) -> tuple[Any, list[Any]]:
-    """Each value's group number (an array) and the groups' values, in first-seen order."""
-    import numpy as np
-
-    seen: dict[Any, int] = {}
-    codes = [seen.setdefault(v, len(seen)) for v in values]
-    return np.asarray(codes, dtype=np.int64), list(seen)
-
-
 def _factorised_ids(values: tuple[Any, ...]) -> tuple[Any, list[Any]]:
-    """As :func:`_factorised` for a column of row ids (small non-negative integers): the
+    """As :func:`model.factorised` for a column of row ids (small non-negative integers): the
     groups in id order, found by one ``bincount`` instead of a dictionary look-up per row.
-    Anything else in the column (a NULL) takes :func:`_factorised`."""
+    Anything else in the column (a NULL) takes :func:`model.factorised`."""
     import numpy as np
 
     ids = np.asarray(values)
     if ids.dtype.kind not in "iu" or not len(ids) or ids.min() < 0 or ids.max() > 10_000_000:
-        return _factorised(values)
+        return factorised(values)
     present = np.flatnonzero(np.bincount(ids))
     code_of = np.zeros(int(present[-1]) + 1, dtype=np.int64)
     code_of[present] = np.arange(len(present))
@@ -73,7 +64,7 @@ class _Facts:
         import numpy as np
 
         self.np = np
-        self.hour_codes, self.hour_values = _factorised(hours)
+        self.hour_codes, self.hour_values = factorised(hours)
         self.n_hours = max(1, len(self.hour_values))
         self.units = np.asarray(units, dtype=np.float64)
         self.seconds = np.asarray(seconds, dtype=np.float64)
@@ -89,7 +80,7 @@ class _Facts:
                              minlength=k)
         in_order = self.seconds[np.lexsort((self.seconds, codes))]
         starts = np.cumsum(n) - n
-        slowest = in_order[starts + (n * 9 + 9) // 10 - 1]
+        slowest = in_order[starts + p90_index(n)]
         return [(keys[i], int(n[i]), int(units[i]), int(active[i]), float(sums[i]),
                  float(slowest[i])) for i in range(k)]
 
@@ -134,7 +125,7 @@ def throughput_tables_rolled(session: Session, window: Window, dims: list[Dimens
         def grouped(by: Dimension) -> tuple[Any, list[Any]]:
             if by not in groups:
                 ids = by in (Dimension.STATION, Dimension.OPERATOR)
-                groups[by] = (_factorised_ids if ids else _factorised)(columns[_KEY_AT[by]])
+                groups[by] = (_factorised_ids if ids else factorised)(columns[_KEY_AT[by]])
             return groups[by]
 
         tables = {}

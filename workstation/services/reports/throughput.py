@@ -94,11 +94,16 @@ def nearest_rank_p90(value: ColumnElement[Any], rank: ColumnElement[Any],
     return func.max(case((rank == (count * 9 + 9) // 10, value)))
 
 
+def p90_index(n: int) -> int:
+    """Where the nearest-rank p90 of ``n`` sorted values is (0-based): rank ceil(0.9 n)."""
+    return (n * 9 + 9) // 10 - 1
+
+
 def p90(values: list[float]) -> float | None:
     """The same nearest-rank p90 for values already fetched (sorted here)."""
     if not values:
         return None
-    return sorted(values)[(len(values) * 9 + 9) // 10 - 1]
+    return sorted(values)[p90_index(len(values))]
 
 
 @dataclass(frozen=True, slots=True)
