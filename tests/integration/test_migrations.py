@@ -99,6 +99,23 @@ def _station_and_operator(conn: Connection, false: str) -> None:
                       f"VALUES (1, 'op1', 'Op', 'operator', {false}, CURRENT_TIMESTAMP)"))
 
 
+def _product(conn: Connection, false: str) -> None:
+    """Product 1, which the order lines these tests write point to."""
+    conn.execute(text("INSERT INTO products (id, sku, name, fragile, serial_tracked, "
+                      f"lot_tracked, created_at, updated_at) VALUES (1, 'S', 'P', {false}, "
+                      f"{false}, {false}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+
+
+def _new_order(conn: Connection, false: str, order_id: int) -> None:
+    """A new order ``O<id>`` with that id."""
+    conn.execute(text(
+        "INSERT INTO orders (id, number, channel, customer_name, ship_to_name, "
+        "address_lines, city, country, carrier, priority, language, return_label, "
+        "status, imported_at, updated_at) VALUES (:id, :n, 'web', 'c', 'c', 'a', 'x', "
+        f"'ID', 'JNE', 0, 'id', {false}, 'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+        {"id": order_id, "n": f"O{order_id}"})
+
+
 def test_report_rollups_queue_packed_orders_and_the_step_reverses(
         blank_engine: Engine) -> None:
     upgrade(blank_engine, "0005")
@@ -314,16 +331,9 @@ def test_an_open_session_s_units_queue_no_report_work_and_the_step_reverses(
     false = "false" if blank_engine.dialect.name == "postgresql" else "0"
     with blank_engine.begin() as conn:
         _station_and_operator(conn, false)
-        conn.execute(text("INSERT INTO products (id, sku, name, fragile, serial_tracked, "
-                          f"lot_tracked, created_at, updated_at) VALUES (1, 'S', 'P', {false}, "
-                          f"{false}, {false}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        _product(conn, false)
         for order_id, status in ((1, "completed"), (2, "open")):
-            conn.execute(text(
-                "INSERT INTO orders (id, number, channel, customer_name, ship_to_name, "
-                "address_lines, city, country, carrier, priority, language, return_label, "
-                "status, imported_at, updated_at) VALUES (:id, :n, 'web', 'c', 'c', 'a', 'x', "
-                f"'ID', 'JNE', 0, 'id', {false}, 'new', CURRENT_TIMESTAMP, "
-                "CURRENT_TIMESTAMP)"), {"id": order_id, "n": f"O{order_id}"})
+            _new_order(conn, false, order_id)
             conn.execute(text(
                 "INSERT INTO order_lines (id, order_id, line_no, product_id, quantity, "
                 f"quantity_entry) VALUES (:id, :id, 1, 1, 5, {false})"), {"id": order_id})
@@ -382,14 +392,8 @@ def test_scan_events_lose_the_order_line_key_and_keep_their_rows_and_indexes(
     false = "false" if blank_engine.dialect.name == "postgresql" else "0"
     with blank_engine.begin() as conn:
         _station_and_operator(conn, false)
-        conn.execute(text("INSERT INTO products (id, sku, name, fragile, serial_tracked, "
-                          f"lot_tracked, created_at, updated_at) VALUES (1, 'S', 'P', {false}, "
-                          f"{false}, {false}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
-        conn.execute(text(
-            "INSERT INTO orders (id, number, channel, customer_name, ship_to_name, "
-            "address_lines, city, country, carrier, priority, language, return_label, "
-            "status, imported_at, updated_at) VALUES (1, 'O1', 'web', 'c', 'c', 'a', 'x', "
-            f"'ID', 'JNE', 0, 'id', {false}, 'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        _product(conn, false)
+        _new_order(conn, false, 1)
         conn.execute(text("INSERT INTO order_lines (id, order_id, line_no, product_id, "
                           f"quantity, quantity_entry) VALUES (7, 1, 1, 1, 5, {false})"))
         for event_id, outcome in ((1, "accepted"), (2, "wrong_item")):
