@@ -5,7 +5,12 @@ Each scan is also timed by phase and kept by kind (``open``: the order scan, ``i
 that leaves the order open, ``complete``: the item that completes it): ``wait`` from its
 arrival until the pack service is called (the GUI thread was busy, or the signal queued),
 ``service`` in ``PackService.handle_scan`` and ``gui`` from the service's answer until the
-feedback area painted it. That says which scans make the tail and where their time goes."""
+feedback area painted it. That says which scans make the tail and where their time goes.
+
+The answer is painted on its own, before the rest of the screen (the order's lines, the
+summary): ``settled`` is a scan's arrival until the rest has painted too (the window's update
+that the answer's scan asked for has been processed). The next scan is made only then, as an
+operator's next scan comes long after."""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from bench._common import summary_ms
@@ -46,6 +51,35 @@ class ScanTiming:
         return self.wait + self.service + self.gui
 
 
+class _Settled(QObject):
+    """Told, by a low-priority event, when the GUI thread has processed the window's update
+    that was pending when the answer had painted: the low-priority events (the window's
+    update requests among them) are handled in the order they were posted."""
+
+    settled = Signal()
+    KIND = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.at: float | None = None
+
+    def answer_painted(self) -> None:
+        self.at = None
+        # From the event loop: the rest of the screen has asked for its update by then.
+        QTimer.singleShot(0, self, self._mark)
+
+    def _mark(self) -> None:
+        QCoreApplication.postEvent(self, QEvent(self.KIND),
+                                   Qt.EventPriority.LowEventPriority.value)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == self.KIND:
+            self.at = time.monotonic()
+            self.settled.emit()
+            return True
+        return super().event(event)
+
+
 class PackRun:
     def __init__(self, url: str, directory: Path, label_pause: float = 0.0) -> None:
         qapp = QApplication.instance()
@@ -61,26 +95,30 @@ class PackRun:
         self.scanner = link
         self.latencies: list[float] = []
         self.service: list[float] = []  # the part of each scan spent in PackService
+        self.settled: list[float] = []  # arrival until the whole screen has painted
+        self._settle = _Settled()
         self.timings: list[ScanTiming] = []  # every timed scan by kind and phase
         self._kind = "item"  # the kind of the scan being made
         self._called: dict[int, tuple[float, float]] = {}  # seq -> (service start, end)
-        self._service_at: tuple[float, float] = (0.0, 0.0)
+        self._arrived: dict[int, float] = {}  # seq -> the scan's arrival
         pack = self.station.context.pack
         handle = pack.handle_scan
 
         def timed(scan: ScanInput) -> ScanResult:
+            # The answer's seq is the model's next; it may paint before ``scanned`` is emitted.
+            seq = self.station.model.feedback.seq + 1
             t0 = time.monotonic()
             try:
                 return handle(scan)
             finally:
                 t1 = time.monotonic()
-                self._service_at = (t0, t1)
+                self._arrived[seq] = scan.received_monotonic
+                self._called[seq] = (t0, t1)
                 self.service.append(t1 - t0)
 
         pack.handle_scan = timed  # type: ignore[method-assign]
-        self._arrived: dict[int, float] = {}
         self._painted: set[int] = set()
-        self.station.context.scans.scanned.connect(self._on_scanned)
+        self._arrival_of: dict[int, float] = {}  # painted seq -> arrival, until settled
         self.station.screen.feedback.painted.connect(self._on_painted)
         self._wait(lambda: self.station.model.scanner.ok is True)
         # Seconds the operator takes to stick the label on after an order completes (0: the
@@ -97,21 +135,17 @@ class PackRun:
 
             preview._show_pictures = counted  # type: ignore[method-assign]
 
-    def _on_scanned(self, scan: ScanInput) -> None:
-        # Emitted right after the page answered: the answer's seq is the model's now.
-        seq = self.station.model.feedback.seq
-        self._arrived[seq] = scan.received_monotonic
-        self._called[seq] = self._service_at
-
     def _on_painted(self, seq: int) -> None:
         arrived = self._arrived.pop(seq, None)
         if arrived is not None:
+            self._arrival_of[seq] = arrived
             painted = time.monotonic()
             self.latencies.append(painted - arrived)
             start, end = self._called.pop(seq, (arrived, arrived))
             self.timings.append(ScanTiming(self._kind, max(0.0, start - arrived), end - start,
                                            painted - end))
             self._painted.add(seq)
+            self._settle.answer_painted()
 
     def _wait(self, condition: Callable[[], bool], timeout: float = 30.0) -> None:
         """Run the event loop (blocking in it, as the station does) until ``condition``."""
@@ -126,6 +160,7 @@ class PackRun:
         self.station.model.changed.connect(poll)
         self.station.model.devices_changed.connect(poll)
         self.station.screen.feedback.painted.connect(poll)
+        self._settle.settled.connect(poll)
         deadline = QTimer()
         deadline.setSingleShot(True)
         deadline.timeout.connect(loop.quit)
@@ -136,6 +171,7 @@ class PackRun:
             self.station.model.changed.disconnect(poll)
             self.station.model.devices_changed.disconnect(poll)
             self.station.screen.feedback.painted.disconnect(poll)
+            self._settle.settled.disconnect(poll)
         if not condition():
             raise TimeoutError("the station did not answer in time")
 
@@ -155,6 +191,10 @@ class PackRun:
         seq = model.feedback.seq
         self._wait(lambda: seq in self._painted)
         self._painted.discard(seq)
+        self._wait(lambda: self._settle.at is not None)
+        arrived = self._arrival_of.pop(seq, None)
+        if arrived is not None and self._settle.at is not None:
+            self.settled.append(self._settle.at - arrived)
         return model.feedback.outcome
 
     def pack(self, orders: int, after_order: Callable[[], None]) -> int:

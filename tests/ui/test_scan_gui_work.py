@@ -107,3 +107,27 @@ def test_print_jobs_go_on_after_the_paint_has_returned(
     with station.context.app.sessions() as session:
         jobs = session.scalars(select(PrintJob.id)).all()
     assert jobs, "the completing scan wrote its label"
+
+
+def test_the_answer_is_painted_before_the_rest_of_the_screen_changes(
+    station: Station, scans: Scans, qtbot: QtBot
+) -> None:
+    """The colour first, on its own: the order's lines (laid out and painted in the next
+    frame) must not hold it back."""
+    screen = station.screen
+    table = screen.lines
+    count = table.lines_model.COUNT
+
+    def counts() -> list[str]:
+        return [table.cell_text(row, count) for row in range(table.rowCount())]
+
+    scans("B-OP1")
+    scans("ORD-4")
+    seen: dict[int, list[str]] = {}
+    screen.feedback.painted.connect(lambda seq: seen.setdefault(seq, counts()))
+    before = counts()
+    answer = scans(SHIRT_EAN)
+    assert answer.outcome == "accepted"
+    qtbot.waitUntil(lambda: answer.seq in seen, timeout=5000)
+    assert seen[answer.seq] == before, "painted while the lines still showed the last scan"
+    assert counts() != before, "and the lines show this scan right after"

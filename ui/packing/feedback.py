@@ -47,13 +47,15 @@ class FeedbackPanel(QFrame):
         """(answer, hint) as drawn."""
         return self._feedback.text, self._feedback.hint
 
-    def show_feedback(self, feedback: Feedback) -> None:
+    def show_feedback(self, feedback: Feedback) -> bool:
+        """Show ``feedback`` (painted in the next frame); False if it is already shown."""
         if feedback == self._feedback:
-            return
+            return False
         self._feedback = feedback
         self.setAccessibleName(feedback.text)
         self.setAccessibleDescription(feedback.hint)
         self.update()
+        return True
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

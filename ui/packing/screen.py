@@ -136,7 +136,12 @@ class PackingScreen(QWidget):
     def refresh(self) -> None:
         m = self.model
         order = m.order
-        self.feedback.show_feedback(m.feedback)
+        if self.feedback.show_feedback(m.feedback) and self.feedback.isVisible():
+            # The answer first, on its own: painted and handed to the screen now, before the
+            # rest of the screen (the order's lines, the summary) is changed and painted in the
+            # next frame. The colour is what the operator waits for; a table of lines to lay
+            # out and paint must not hold it back (bench ui: ``*_gui`` against ``settled``).
+            self.feedback.repaint()
         self.strip.station.set(m.station)
         self.strip.operator.set(m.operator)
         self.strip.order.set(order.number)
