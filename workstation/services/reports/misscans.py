@@ -33,18 +33,18 @@ from workstation.services.reports.prebuilt import params, prebuilt
 from workstation.services.reports.sql import AnySelect
 
 # Built once: making an alias is costly next to the small queries that use them.
-EARLIER = aliased(ScanEvent, name="earlier")
 SCANNED = aliased(Product, name="scanned")
 EXPECTED = aliased(Product, name="expected")
 
 
 def pairs(window: Window) -> AnySelect:
     """One row per wrong-item event and open line of another product in its order."""
-    earlier = EARLIER
+    # Earlier scans by id alone: parcel_items.scan_event_id is a foreign key to scan_events,
+    # so a row's id names an event that exists (a join to check it was a look-up per line).
     packed_before = (
         select(func.coalesce(func.sum(ParcelItem.quantity), 0))
-        .join(earlier, earlier.id == ParcelItem.scan_event_id)
-        .where(ParcelItem.order_line_id == OrderLine.id, earlier.id < ScanEvent.id)
+        .where(ParcelItem.order_line_id == OrderLine.id,
+               ParcelItem.scan_event_id < ScanEvent.id)
         .correlate(OrderLine, ScanEvent)
         .scalar_subquery()
     )
