@@ -28,6 +28,7 @@ import socket
 import struct
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +65,11 @@ class PrinterEmulator:
         firmware: str = "V84.20.18Z",
         dots_per_mm: int = 8,
         save_dir: Path | None = None,
+        keep: int | None = None,
     ) -> None:
+        """``keep``: how many of the latest jobs and of the latest status queries it holds
+        (None: all). A printer keeps nothing it has printed; a simulator that runs a whole
+        shift behind ``sim://`` (printing/transports/sim.py) must not grow with it either."""
         self.host = host
         self._port = port
         self.model = model
@@ -73,8 +78,9 @@ class PrinterEmulator:
         self.save_dir = save_dir
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
-        self._jobs: list[EmulatedJob] = []
-        self._queries: list[bytes] = []
+        self._jobs: deque[EmulatedJob] = deque(maxlen=keep)
+        self._queries: deque[bytes] = deque(maxlen=keep)
+        self.jobs_received = 0  # every job since the start (or the last reset), kept or not
         self._conditions: set[PrinterState] = set()
         self._refuse = False
         self._drop_after: int | None = None
@@ -183,6 +189,7 @@ class PrinterEmulator:
             self._drop_after = None
             self._jobs.clear()
             self._queries.clear()
+            self.jobs_received = 0
 
     @property
     def jobs(self) -> list[EmulatedJob]:
@@ -208,7 +215,7 @@ class PrinterEmulator:
         its connection closes, which may be just after the client has its answer)."""
         return list(self._wait_for(self._queries, count, "queries", timeout))
 
-    def _wait_for(self, items: list[T], count: int, what: str, timeout: float) -> list[T]:
+    def _wait_for(self, items: deque[T], count: int, what: str, timeout: float) -> list[T]:
         deadline = time.monotonic() + timeout
         with self._changed:
             while len(items) < count:
@@ -329,8 +336,9 @@ class PrinterEmulator:
                 self._queries.append(data)
             else:
                 self._jobs.append(EmulatedJob(data, complete, time.time()))
+                self.jobs_received += 1
                 if self.save_dir is not None:
-                    name = f"job-{len(self._jobs):05d}{'' if complete else '-partial'}.prn"
+                    name = f"job-{self.jobs_received:05d}{'' if complete else '-partial'}.prn"
                     (self.save_dir / name).write_bytes(data)
             self._changed.notify_all()
 

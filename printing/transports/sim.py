@@ -17,6 +17,9 @@ from printing.transports.tcp import TcpTransport
 
 __all__ = ["SimTransport", "shutdown_simulators", "simulator"]
 
+#: The latest jobs and status queries a ``sim://`` printer holds: enough for the tests and
+#: the set-up page to look at, and a station on sim devices does not grow through a shift.
+SIM_KEEP = 200
 _lock = threading.Lock()
 _simulators: dict[str, PrinterEmulator] = {}
 
@@ -27,7 +30,7 @@ def simulator(name: str = "printer", *, dpi: int = 203) -> PrinterEmulator:
         emu = _simulators.get(name)
         if emu is None:
             emu = PrinterEmulator(dots_per_mm=12 if dpi == 300 else 8,
-                                  model=f"SIM-{name}-{dpi}dpi").start()
+                                  model=f"SIM-{name}-{dpi}dpi", keep=SIM_KEEP).start()
             _simulators[name] = emu
         return emu
 

@@ -181,3 +181,20 @@ def test_an_unknown_outcome_asks_whether_the_label_came_out(
     with dropping_station.context.app.sessions() as session:
         actions = session.scalars(select(AuditEntry.action)).all()
     assert "print_confirmed_printed" in actions
+
+
+def test_the_spoolers_news_is_kept_for_the_latest_jobs_only(station: Station) -> None:
+    from ui.packing import label_preview
+    from workstation.services.spooler import JobEvent
+
+    preview = station.screen.preview
+    assert preview is not None
+    keep = label_preview.KEEP_EVENTS
+    for job_id in range(1, keep + 11):  # a shift's worth, in short
+        preview.on_job(JobEvent(job_id, f"ORD-{job_id}", "shipping_label", "sim://printer",
+                                "done", 1))
+    preview.on_job(JobEvent(12, "ORD-12", "shipping_label", "sim://printer", "failed", 2))
+    kept = preview._events
+    assert len(kept) == keep, "bounded: the oldest news goes"
+    assert 1 not in kept and keep + 10 in kept
+    assert kept[12].state == "failed", "news of a job again is its latest"

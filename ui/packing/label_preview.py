@@ -50,6 +50,9 @@ TOUCH = 48
 PICTURE_QUIET_MS = 250
 # ...or this long after its print jobs came, if the scans never pause.
 PICTURE_LATEST_MS = 5000
+#: The spooler's latest news kept per job, for the cards still to be pictured (an order's
+#: jobs are the latest few); the oldest go.
+KEEP_EVENTS = 64
 _STATE_COLOURS = {"pending": "#455A64", "sending": "#0D47A1", "done": "#1B7F3B",
                   "failed": "#C62828", "unknown": "#B26A00", "voided": "#616161"}
 
@@ -286,7 +289,10 @@ class LabelPreview(QFrame):
                            self._show_pictures, self._show_problem)
 
     def on_job(self, event: JobEvent) -> None:
-        self._events[event.job_id] = event
+        self._events.pop(event.job_id, None)
+        self._events[event.job_id] = event  # the latest last
+        while len(self._events) > KEEP_EVENTS:  # a shift's jobs are not all kept
+            del self._events[next(iter(self._events))]
         for card in self.cards:
             if card.job_id == event.job_id:
                 card.show_job(event.state, event.printer_url, event.error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 
 import pytest
 
@@ -103,3 +104,36 @@ def test_nothing_listening_is_refused_with_what_to_do() -> None:
     with pytest.raises(PrinterRefused) as err:
         t.send(b"x", "j")
     assert f"tcp://127.0.0.1:{port}" in str(err.value) and "9100" in str(err.value)
+
+
+def test_an_emulator_that_keeps_a_few_holds_the_latest_and_counts_them_all() -> None:
+    with PrinterEmulator(keep=2) as emu:
+        t = _tcp(emu)
+        jobs = [f"^XA^FDjob {n}^FS^XZ".encode() for n in range(5)]
+        for n, data in enumerate(jobs):
+            assert t.send(data, f"job-{n}").confirmed
+        deadline = time.monotonic() + 5
+        while emu.jobs_received < 5 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert emu.jobs_received == 5
+        assert emu.job_bytes == jobs[-2:], "the latest two, in order"
+        for _ in range(3):
+            t.status()
+        assert len(emu.wait_for_queries(2)) == 2
+
+
+def test_a_sim_printer_does_not_grow_through_a_shift(monkeypatch: pytest.MonkeyPatch) -> None:
+    from printing.transports import sim
+
+    monkeypatch.setattr(sim, "SIM_KEEP", 3)
+    emu = sim.simulator("keeps-three")
+    try:
+        t = _tcp(emu)
+        for n in range(6):
+            assert t.send(f"^XA^FDjob {n}^FS^XZ".encode(), f"job-{n}").confirmed
+        deadline = time.monotonic() + 5
+        while emu.jobs_received < 6 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert emu.jobs_received == 6 and len(emu.jobs) == 3
+    finally:
+        sim.shutdown_simulators()
