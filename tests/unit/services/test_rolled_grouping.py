@@ -62,3 +62,23 @@ def test_ids_group_as_the_general_factorisation_does(ids: list[int | None]) -> N
     # Every row's group is its own id, whichever way the groups were numbered.
     assert [keys[c] for c in codes.tolist()] == ids
     assert sorted(keys, key=str) == sorted(set(ids), key=str)
+
+
+@given(_ROWS)
+def test_many_cells_count_active_hours_as_few_cells_do(
+        rows: list[tuple[int, str, int, float]]) -> None:
+    """Past ``_DENSE_CELLS`` (group, hour) cells the active hours are found by ``unique``, not
+    a dense array: the same figures."""
+    from workstation.services.reports import rolled_throughput
+
+    keys, hours, units, seconds = (tuple(c) for c in zip(*rows, strict=True))
+    facts = _Facts(hours, units, seconds)
+    codes, found = factorised(keys)
+    dense = facts.rows(codes, found)
+    before = rolled_throughput._DENSE_CELLS
+    rolled_throughput._DENSE_CELLS = 0
+    try:
+        sparse = facts.rows(codes, found)
+    finally:
+        rolled_throughput._DENSE_CELLS = before
+    assert sparse == dense

@@ -52,6 +52,10 @@ def _factorised_ids(values: tuple[Any, ...]) -> tuple[Any, list[Any]]:
     return code_of[ids], present.tolist()
 
 
+#: Up to this many (group, hour) cells, the active hours are counted in a dense array.
+_DENSE_CELLS = 4_000_000
+
+
 class _Facts:
     """The window's fact rows as arrays, grouped with NumPy: per group the orders, units,
     active hours, the times' sum (added in row order, as ``sum`` over the group's list adds
@@ -68,6 +72,11 @@ class _Facts:
         self.n_hours = max(1, len(self.hour_values))
         self.units = np.asarray(units, dtype=np.float64)
         self.seconds = np.asarray(seconds, dtype=np.float64)
+        # The times sorted once (stable): each table then sorts its group codes over this
+        # order (stable again), which orders by group, then time: what a lexsort of (time,
+        # group) gives, at a twentieth of its cost per table (a radix sort of small codes).
+        self._by_time = np.argsort(self.seconds, kind="stable")
+        self._times_in_order = self.seconds[self._by_time]
 
     def rows(self, codes: Any, keys: list[Any]) -> list[tuple[Any, int, int, int, float, float]]:
         """(key, orders, units, active hours, sum of seconds, p90 seconds) per key."""
@@ -76,9 +85,14 @@ class _Facts:
         n = np.bincount(codes, minlength=k)
         units = np.bincount(codes, weights=self.units, minlength=k)
         sums = np.bincount(codes, weights=self.seconds, minlength=k)
-        active = np.bincount(np.unique(codes * self.n_hours + self.hour_codes) // self.n_hours,
-                             minlength=k)
-        in_order = self.seconds[np.lexsort((self.seconds, codes))]
+        cells = codes * self.n_hours + self.hour_codes
+        if k * self.n_hours <= _DENSE_CELLS:  # which (group, hour) cells have an order
+            seen = np.bincount(cells, minlength=k * self.n_hours) > 0
+            active = seen.reshape(k, self.n_hours).sum(axis=1)
+        else:
+            active = np.bincount(np.unique(cells) // self.n_hours, minlength=k)
+        narrow = codes.astype(np.int16) if k <= np.iinfo(np.int16).max else codes
+        in_order = self._times_in_order[np.argsort(narrow[self._by_time], kind="stable")]
         starts = np.cumsum(n) - n
         slowest = in_order[starts + p90_index(n)]
         return [(keys[i], int(n[i]), int(units[i]), int(active[i]), float(sums[i]),
