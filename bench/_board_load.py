@@ -12,13 +12,21 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from multiprocessing.synchronize import Event
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import func, insert, select, text, update
 
 from bench._common import summary_ms
 from bench.scan import gtin13
 from db.engine import make_engine, make_sessionmaker
 from db.enums import OrderStatus, Role, SessionStatus
-from db.models import Barcode, Order, OrderLine, OrderStatusChange, PackSession, Product
+from db.models import (
+    Barcode,
+    Operator,
+    Order,
+    OrderLine,
+    OrderStatusChange,
+    PackSession,
+    Product,
+)
 from devices.scan import ScanInput
 from workstation.domain.outcomes import Outcome
 from workstation.services.operators import add_operator, find_operator
@@ -100,29 +108,44 @@ def _refresher(url: str, day: date, every: float, stop: Event, out: mp.Queue[flo
     engine.dispose()
 
 
+def _runs_before(url: str) -> int:
+    """How many scan-cost runs this database has seen (their operators are kept)."""
+    engine = make_engine(url)
+    try:
+        with make_sessionmaker(engine)() as s:
+            return int(s.scalar(select(func.count()).select_from(Operator)
+                                .where(Operator.code.like("scan-SA%"))) or 0)
+    finally:
+        engine.dispose()
+
+
 def scan_cost(url: str, scans: int, day: date, every: float) -> dict[str, object]:
     """Scans with the board refreshing (for at least ``scans`` scans and three refreshes), and
     as many alone, half before and half after (so a machine that warms up or slows down during
     the run does not count as the board's doing)."""
     pool = max(scans, 20_000) + LINES * UNITS  # scans take 1-5 ms: enough for 20 s or more
-    before, beside, after = (add_station_orders(url, pool, tag, offset)
-                             for tag, offset in (("SA", 0), ("SB", LINES), ("SC", 2 * LINES)))
-    quiet = time_scans(url, before, "scan-SA", count=scans // 2)
+    # A kept PostgreSQL schema (--keep-schema) holds the orders of earlier runs: new tags and
+    # barcodes each run.
+    run = _runs_before(url)
+    tags = [(f"S{x}{run or ''}", (3 * run + i) * LINES) for i, x in enumerate("ABC")]
+    before, beside, after = (add_station_orders(url, pool, tag, offset) for tag, offset in tags)
+    quiet = time_scans(url, before, f"scan-{tags[0][0]}", count=scans // 2)
     ctx = mp.get_context("spawn")
     stop, refreshes = ctx.Event(), ctx.Queue()
     board = ctx.Process(target=_refresher, args=(url, day, every, stop, refreshes))
     board.start()
     first = refreshes.get(timeout=600)  # the board is up and has refreshed once
-    busy = time_scans(url, beside, "scan-SB", seconds=3 * every)
+    busy = time_scans(url, beside, f"scan-{tags[1][0]}", seconds=3 * every)
     if len(busy) < scans:
-        busy += time_scans(url, beside[len(busy) // (LINES * UNITS) + 2:], "scan-SB",
+        busy += time_scans(url, beside[len(busy) // (LINES * UNITS) + 2:], f"scan-{tags[1][0]}",
                            count=scans - len(busy))
     stop.set()
     board.join(timeout=600)
     took = [first]
     while not refreshes.empty():
         took.append(refreshes.get())
-    quiet += time_scans(url, after, "scan-SC", count=max(scans // 2, len(busy) - len(quiet)))
+    quiet += time_scans(url, after, f"scan-{tags[2][0]}",
+                        count=max(scans // 2, len(busy) - len(quiet)))
     q, b = summary_ms(quiet), summary_ms(busy)
     return {
         "scans_alone": len(quiet), "scans_with_board": len(busy),
