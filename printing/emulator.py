@@ -29,7 +29,7 @@ import struct
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -80,7 +80,8 @@ class PrinterEmulator:
         self._changed = threading.Condition(self._lock)
         self._jobs: deque[EmulatedJob] = deque(maxlen=keep)
         self._queries: deque[bytes] = deque(maxlen=keep)
-        self.jobs_received = 0  # every job since the start (or the last reset), kept or not
+        # Every job and status query since the start (or the last reset), kept or not.
+        self.jobs_received = self.queries_received = 0
         self._conditions: set[PrinterState] = set()
         self._refuse = False
         self._drop_after: int | None = None
@@ -189,7 +190,7 @@ class PrinterEmulator:
             self._drop_after = None
             self._jobs.clear()
             self._queries.clear()
-            self.jobs_received = 0
+            self.jobs_received = self.queries_received = 0
 
     @property
     def jobs(self) -> list[EmulatedJob]:
@@ -207,21 +208,24 @@ class PrinterEmulator:
             return list(self._queries)
 
     def wait_for_jobs(self, count: int, timeout: float = 5.0) -> list[EmulatedJob]:
-        """Block until ``count`` jobs (complete or dropped) are stored, or raise TimeoutError."""
-        return list(self._wait_for(self._jobs, count, "jobs", timeout))
+        """Block until ``count`` jobs (complete or dropped) have come, or raise TimeoutError;
+        returns those kept (with ``keep``, the latest)."""
+        return self._wait_for(self._jobs, lambda: self.jobs_received, count, "jobs", timeout)
 
     def wait_for_queries(self, count: int, timeout: float = 5.0) -> list[bytes]:
         """Block until ``count`` status-query connections are recorded (each is recorded when
         its connection closes, which may be just after the client has its answer)."""
-        return list(self._wait_for(self._queries, count, "queries", timeout))
+        return self._wait_for(self._queries, lambda: self.queries_received, count, "queries",
+                              timeout)
 
-    def _wait_for(self, items: deque[T], count: int, what: str, timeout: float) -> list[T]:
+    def _wait_for(self, items: deque[T], received: Callable[[], int], count: int, what: str,
+                  timeout: float) -> list[T]:
         deadline = time.monotonic() + timeout
         with self._changed:
-            while len(items) < count:
+            while received() < count:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise TimeoutError(f"{len(items)} of {count} {what} after {timeout}s")
+                    raise TimeoutError(f"{received()} of {count} {what} after {timeout}s")
                 self._changed.wait(left)
             return list(items)
 
@@ -334,6 +338,7 @@ class PrinterEmulator:
         with self._changed:
             if not without_queries:
                 self._queries.append(data)
+                self.queries_received += 1
             else:
                 self._jobs.append(EmulatedJob(data, complete, time.time()))
                 self.jobs_received += 1

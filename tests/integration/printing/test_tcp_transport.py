@@ -112,14 +112,13 @@ def test_an_emulator_that_keeps_a_few_holds_the_latest_and_counts_them_all() -> 
         jobs = [f"^XA^FDjob {n}^FS^XZ".encode() for n in range(5)]
         for n, data in enumerate(jobs):
             assert t.send(data, f"job-{n}").confirmed
-        deadline = time.monotonic() + 5
-        while emu.jobs_received < 5 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        assert len(emu.wait_for_jobs(5)) == 2, "waits for all five, holds two"
         assert emu.jobs_received == 5
         assert emu.job_bytes == jobs[-2:], "the latest two, in order"
         for _ in range(3):
             t.status()
         assert len(emu.wait_for_queries(2)) == 2
+        assert len(emu.wait_for_queries(3)) == 2 and emu.queries_received == 3
 
 
 def test_a_sim_printer_does_not_grow_through_a_shift(monkeypatch: pytest.MonkeyPatch) -> None:
